@@ -1,0 +1,193 @@
+//! The tables the extractor reads: which tags hold no reading text, which are blocks, what class and id names say
+//! about a subtree, and which short lines are page furniture.
+//!
+//! Kept as data so a reader can scan them and a test can iterate them; the rules that use them live in `blocks`
+//! and `select`.
+
+use super::BlockKind;
+
+/// Tags whose whole subtree never holds reading text.
+pub(crate) const NEVER_TEXT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math", "canvas", "iframe",
+    "object", "embed", "video", "audio", "source", "track", "picture", "img", "map", "button", "select", "option",
+    "textarea", "input", "label", "dialog",
+];
+
+/// Tags that usually hold page furniture; dropped unless the subtree holds most of the page's prose.
+pub(crate) const FURNITURE_TAGS: &[&str] = &["nav", "footer", "aside", "header", "menu", "form"];
+
+/// Tags that start and end a block of text; everything else is inline.
+pub(crate) const BLOCK_TAGS: &[(&str, BlockKind)] = &[
+    ("p", BlockKind::Paragraph),
+    ("div", BlockKind::Paragraph),
+    ("section", BlockKind::Paragraph),
+    ("article", BlockKind::Paragraph),
+    ("main", BlockKind::Paragraph),
+    ("body", BlockKind::Paragraph),
+    ("center", BlockKind::Paragraph),
+    ("address", BlockKind::Paragraph),
+    ("details", BlockKind::Paragraph),
+    ("summary", BlockKind::Paragraph),
+    ("fieldset", BlockKind::Paragraph),
+    ("hgroup", BlockKind::Paragraph),
+    ("figure", BlockKind::Paragraph),
+    ("hr", BlockKind::Paragraph),
+    ("h1", BlockKind::Heading),
+    ("h2", BlockKind::Heading),
+    ("h3", BlockKind::Heading),
+    ("h4", BlockKind::Heading),
+    ("h5", BlockKind::Heading),
+    ("h6", BlockKind::Heading),
+    ("ul", BlockKind::Paragraph),
+    ("ol", BlockKind::Paragraph),
+    ("dl", BlockKind::Paragraph),
+    ("li", BlockKind::ListItem),
+    ("dd", BlockKind::ListItem),
+    ("dt", BlockKind::ListItem),
+    ("blockquote", BlockKind::Blockquote),
+    ("pre", BlockKind::Preformatted),
+    ("figcaption", BlockKind::Caption),
+    ("caption", BlockKind::Caption),
+    ("table", BlockKind::Paragraph),
+    ("thead", BlockKind::Paragraph),
+    ("tbody", BlockKind::Paragraph),
+    ("tfoot", BlockKind::Paragraph),
+    ("tr", BlockKind::Paragraph),
+    ("td", BlockKind::Paragraph),
+    ("th", BlockKind::Paragraph),
+];
+
+/// The block kind a tag opens, if it is a block tag.
+pub(crate) fn block_kind(tag: &str) -> Option<BlockKind> {
+    BLOCK_TAGS.iter().find(|(name, _)| *name == tag).map(|(_, kind)| *kind)
+}
+
+/// Tags whose own text is a paragraph (scores go to the parent), as opposed to containers that hold paragraphs.
+pub(crate) const PARAGRAPH_TAGS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "dd",
+    "dt",
+    "pre",
+    "blockquote",
+    "td",
+    "th",
+    "tr",
+    "figcaption",
+];
+
+/// Class or id fragments that mark a subtree as furniture whatever else the name says.
+pub(crate) const ALWAYS_BOILERPLATE: &[&str] = &[
+    "comment",
+    "disqus",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "outbrain",
+    "taboola",
+    "breadcrumb",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "mostread",
+    "most-read",
+    "most_read",
+    "mostpopular",
+    "most-popular",
+    "trending",
+    "recommend",
+    "promo",
+    "sponsor",
+    "advert",
+    "sidebar",
+    "widget",
+    "footer",
+    "navbar",
+    "navigation",
+    "masthead",
+    "popup",
+    "modal",
+    "paywall",
+    "byline",
+    "author-bio",
+    "standfirst",
+    "skip-link",
+    "visually-hidden",
+    "sr-only",
+    "screen-reader",
+];
+
+/// Class or id tokens (whole words between `-`, `_`, spaces) that mark furniture.
+pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
+    "nav",
+    "menu",
+    "ad",
+    "ads",
+    "aside",
+    "tags",
+    "tag",
+    "toolbar",
+    "pagination",
+    "pager",
+    "print",
+    "hidden",
+    "meta",
+    "dateline",
+    "author",
+    "credit",
+    "caption",
+    "subscription",
+    "banner",
+    "header",
+    "topbar",
+    "login",
+    "rating",
+];
+
+/// Class or id fragments that mark the article itself.
+pub(crate) const CONTENT_HINTS: &[&str] = &[
+    "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "news", "column",
+];
+
+/// Short lines that are page furniture wherever they stand (compared lower-case, whole line).
+pub(crate) const FURNITURE_LINES: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "ad",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "email",
+    "print",
+    "read more",
+    "continue reading",
+    "related",
+    "related articles",
+    "related stories",
+    "more on this story",
+    "most read",
+    "most popular",
+    "comments",
+    "leave a comment",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "image",
+    "photo",
+    "video",
+    "click here",
+    "back to top",
+];

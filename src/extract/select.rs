@@ -1,0 +1,121 @@
+//! Chooses the main text among the candidate blocks.
+//!
+//! Paragraph-shaped blocks (long, few links, commas) vote for the elements that hold them, most for the nearest
+//! container and less for each one further out; the best-voted element, weighed by its class/id names and link
+//! density, is the article. Its siblings that vote nearly as well join it, so bodies split across several `<div>`s
+//! stay whole. Inside the chosen region, link lists, furniture lines and the headline are dropped.
+
+use super::arena::Arena;
+use super::blocks::RawBlock;
+use super::facts::Facts;
+use super::hints::{FURNITURE_LINES, PARAGRAPH_TAGS};
+use super::BlockKind;
+
+/// A block shorter than this (characters) casts no vote.
+const MIN_VOTING_CHARS: usize = 25;
+/// How many container levels above a paragraph receive its vote, and the share each gets.
+const VOTE_SHARES: &[f64] = &[1.0, 0.5, 0.25, 0.125];
+/// A sibling joins the article when it scores at least this share of the best element.
+const SIBLING_SHARE: f64 = 0.2;
+/// Blocks with more of their text in links than this are navigation.
+const MAX_LINK_DENSITY: f64 = 0.5;
+
+/// The blocks that make up the main text, in reading order.
+pub(crate) fn main_blocks<'b>(
+    arena: &Arena<'_>,
+    facts: &Facts,
+    blocks: &'b [RawBlock],
+    title: Option<&str>,
+) -> Vec<&'b RawBlock> {
+    let n = arena.len();
+    let mut score = vec![0.0f64; n];
+    let mut voted = vec![false; n];
+    for block in blocks {
+        let Some(points) = vote(block) else { continue };
+        let start = if PARAGRAPH_TAGS.contains(&block.tag) {
+            arena.nodes[block.owner].parent
+        } else {
+            block.owner
+        };
+        for (level, index) in arena.ancestors(start).take(VOTE_SHARES.len()).enumerate() {
+            score[index] += points * VOTE_SHARES[level];
+            voted[index] = true;
+        }
+    }
+    let weighted = |i: usize| {
+        let names = 1.0 + 0.25 * f64::from(facts.class_weight[i]);
+        score[i] * names * (1.0 - facts.link_density(i))
+    };
+    let Some(best) = (0..n)
+        .filter(|&i| voted[i])
+        .max_by(|&a, &b| weighted(a).total_cmp(&weighted(b)))
+    else {
+        return fallback(blocks);
+    };
+    let best_score = weighted(best);
+    let mut regions = vec![best];
+    let parent = arena.nodes[best].parent;
+    if parent != best {
+        let threshold = (best_score * SIBLING_SHARE).max(10.0);
+        let mut child = parent + 1;
+        while child < arena.nodes[parent].end {
+            if child != best && !facts.dropped[child] && voted[child] && weighted(child) >= threshold {
+                regions.push(child);
+            }
+            child = arena.nodes[child].end;
+        }
+    }
+    let title = title.map(normalise);
+    blocks
+        .iter()
+        .filter(|b| regions.iter().any(|&r| arena.contains(r, b.owner)))
+        .filter(|b| keep(b, title.as_deref()))
+        .collect()
+}
+
+/// The vote a paragraph-shaped block casts, if any.
+fn vote(block: &RawBlock) -> Option<f64> {
+    if block.chars < MIN_VOTING_CHARS || block.link_density() > 0.33 {
+        return None;
+    }
+    if !matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::Blockquote | BlockKind::ListItem | BlockKind::Preformatted
+    ) {
+        return None;
+    }
+    let commas = block
+        .text
+        .chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count();
+    Some(1.0 + commas as f64 + (block.chars as f64 / 100.0).min(3.0))
+}
+
+/// Whether a block inside the article region is reading text.
+fn keep(block: &RawBlock, title: Option<&str>) -> bool {
+    if block.link_density() > MAX_LINK_DENSITY {
+        return false;
+    }
+    let line = normalise(&block.text);
+    if FURNITURE_LINES.contains(&line.as_str()) {
+        return false;
+    }
+    match block.kind {
+        BlockKind::Heading => block.tag != "h1" && title.is_none_or(|t| t != line),
+        BlockKind::Caption => block.text.chars().any(|c| c.is_ascii_digit()),
+        _ => true,
+    }
+}
+
+/// Without any paragraph-shaped block, the page is a list or a stub: keep what is not navigation.
+fn fallback(blocks: &[RawBlock]) -> Vec<&RawBlock> {
+    blocks
+        .iter()
+        .filter(|b| b.link_density() <= MAX_LINK_DENSITY && b.kind != BlockKind::Caption)
+        .collect()
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}

@@ -4,7 +4,9 @@
 //! Two loops over the arena: backward for sums (children come after parents), forward for decisions. Both linear.
 
 use super::arena::{Arena, Item};
-use super::hints::{ALWAYS_BOILERPLATE, BOILERPLATE_TOKENS, CONTENT_HINTS, FURNITURE_TAGS, NEVER_TEXT_TAGS};
+use super::hints::{
+    ALWAYS_BOILERPLATE, BOILERPLATE_TOKENS, CONTENT_HINTS, FURNITURE_TAGS, LIKELY_BOILERPLATE, NEVER_TEXT_TAGS,
+};
 
 /// A subtree holding more than this share of the page's prose is never dropped for its tag or class name: page
 /// wrappers named `sidebar-layout` or ASP.NET's page-wide `<form>` hold the article too.
@@ -111,11 +113,14 @@ pub(crate) fn name_weight(class: Option<&str>, id: Option<&str>) -> i32 {
     if ALWAYS_BOILERPLATE.iter().any(|frag| names.contains(frag)) {
         return -1;
     }
-    let tokens = names.split(|c: char| !c.is_ascii_alphanumeric());
-    if tokens.clone().any(|t| BOILERPLATE_TOKENS.contains(&t)) {
+    if CONTENT_HINTS.iter().any(|frag| names.contains(frag)) {
+        return 1;
+    }
+    let mut tokens = names.split(|c: char| !c.is_ascii_alphanumeric());
+    if LIKELY_BOILERPLATE.iter().any(|frag| names.contains(frag)) || tokens.any(|t| BOILERPLATE_TOKENS.contains(&t)) {
         return -1;
     }
-    i32::from(CONTENT_HINTS.iter().any(|frag| names.contains(frag)))
+    0
 }
 
 fn is_hidden(el: &scraper::node::Element) -> bool {

@@ -110,14 +110,6 @@ pub(crate) const ALWAYS_BOILERPLATE: &[&str] = &[
     "promo",
     "sponsor",
     "advert",
-    "sidebar",
-    "widget",
-    "footer",
-    "navbar",
-    "navigation",
-    "masthead",
-    "popup",
-    "modal",
     "paywall",
     "byline",
     "author-bio",
@@ -128,7 +120,21 @@ pub(crate) const ALWAYS_BOILERPLATE: &[&str] = &[
     "screen-reader",
 ];
 
-/// Class or id tokens (whole words between `-`, `_`, spaces) that mark furniture.
+/// Class or id fragments that mark furniture unless the name also says it is the article ("content-with-sidebar").
+pub(crate) const LIKELY_BOILERPLATE: &[&str] = &[
+    "sidebar",
+    "widget",
+    "footer",
+    "navbar",
+    "navigation",
+    "masthead",
+    "popup",
+    "modal",
+    "overlay",
+];
+
+/// Class or id tokens (whole words between `-`, `_`, spaces) that mark furniture unless the name also says it is
+/// the article.
 pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "nav",
     "menu",
@@ -141,7 +147,6 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "pagination",
     "pager",
     "print",
-    "hidden",
     "meta",
     "dateline",
     "author",

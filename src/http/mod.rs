@@ -1,0 +1,90 @@
+//! The HTTP service: actix-web routes over the [`Engine`](crate::Engine), errors as problem+json.
+//!
+//! `Application::build` binds (port 0 works, for tests) and `run_until_stopped` serves, so tests start the real
+//! app exactly as `crosscheck serve` does.
+
+mod error;
+mod routes;
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::{web, App, HttpServer};
+
+pub use error::{ApiError, Problem};
+
+use crate::config::Settings;
+use crate::fetch::FetchOptions;
+use crate::sources::Registry;
+use crate::Engine;
+
+/// Shared by every request.
+pub struct AppState {
+    pub engine: Engine,
+    pub settings: Settings,
+}
+
+/// A bound, not yet running, service.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: String, reason: String },
+    #[error(transparent)]
+    Registry(#[from] crate::sources::RegistryError),
+    #[error("cannot create the data directory {path}: {reason}")]
+    DataDir { path: String, reason: String },
+    #[error("cannot build the HTTP client: {0}")]
+    Client(#[from] crate::fetch::FetchError),
+}
+
+impl Application {
+    pub fn build(settings: Settings) -> Result<Self, StartError> {
+        std::fs::create_dir_all(&settings.data_dir).map_err(|e| StartError::DataDir {
+            path: settings.data_dir.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let registry = Registry::load(&settings.sources_dir)?;
+        let engine = Engine::new(FetchOptions::from_settings(&settings), registry)?;
+        let listener = TcpListener::bind(settings.bind)
+            .map_err(|e| StartError::Bind { addr: settings.bind.to_string(), reason: e.to_string() })?;
+        let port = listener.local_addr().map_err(|e| StartError::Bind { addr: settings.bind.to_string(), reason: e.to_string() })?.port();
+        let state = web::Data::new(AppState { engine, settings });
+        let server = HttpServer::new(move || App::new().configure(|cfg| configure(cfg, state.clone())))
+            .listen(listener)
+            .map_err(|e| StartError::Bind { addr: format!("port {port}"), reason: e.to_string() })?
+            .run();
+        Ok(Application { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// The routes and extractors' configuration (also used by in-process tests).
+pub fn configure(cfg: &mut web::ServiceConfig, state: web::Data<AppState>) {
+    let limit = state.settings.max_request_bytes;
+    let json = web::JsonConfig::default()
+        .limit(limit)
+        .content_type(|mime| mime.subtype() == actix_web::mime::JSON || mime.suffix() == Some(actix_web::mime::JSON))
+        .content_type_required(true)
+        .error_handler(move |err, _req| error::from_json_error(&err, limit).into());
+    cfg.app_data(state)
+        .app_data(json)
+        .route("/healthz", web::get().to(routes::healthz))
+        .service(
+            web::scope("/v1")
+                .route("/checks", web::post().to(routes::create_check))
+                .route("/sources", web::get().to(routes::list_sources)),
+        )
+        .default_service(web::to(routes::not_found));
+}

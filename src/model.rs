@@ -1,0 +1,252 @@
+//! The wire types of the contract (`../shared/API.md`): the check request as received, the request once parsed
+//! (`CheckInput` — it cannot hold an unusable claim), and the answer.
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+/// Longest claim accepted, in characters.
+pub const MAX_CLAIM_CHARS: usize = 2000;
+/// Most sources one check may name.
+pub const MAX_SOURCES: usize = 20;
+
+/// `POST /v1/checks` as sent.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct CheckRequest {
+    #[serde(default)]
+    pub claim: Option<String>,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub sources: Option<Vec<String>>,
+    #[serde(default)]
+    pub id: Option<String>,
+}
+
+/// Why a request cannot be checked (422).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RequestError {
+    #[error("the claim is empty")]
+    EmptyClaim,
+    #[error("the claim is {0} characters long; the limit is {MAX_CLAIM_CHARS}")]
+    ClaimTooLong(usize),
+    #[error("{0} sources were given; the limit is {MAX_SOURCES}")]
+    TooManySources(usize),
+    #[error("source {0:?} is not an http(s) URL")]
+    BadSource(String),
+}
+
+/// Where a source comes from: a URL, or (CLI only) a local file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceRef {
+    Url(Url),
+    File(std::path::PathBuf),
+}
+
+impl SourceRef {
+    pub fn label(&self) -> String {
+        match self {
+            SourceRef::Url(u) => u.to_string(),
+            SourceRef::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// A request that can be checked: a non-empty claim within limits and well-formed sources (`None` = registry).
+#[derive(Debug, Clone)]
+pub struct CheckInput {
+    pub claim: String,
+    pub speaker: Option<String>,
+    pub sources: Option<Vec<SourceRef>>,
+    pub id: Option<String>,
+}
+
+impl CheckRequest {
+    /// Parses an HTTP request: sources must be http(s) URLs.
+    pub fn parse(self) -> Result<CheckInput, RequestError> {
+        let sources = match self.sources {
+            None => None,
+            Some(list) => {
+                if list.len() > MAX_SOURCES {
+                    return Err(RequestError::TooManySources(list.len()));
+                }
+                let parsed = list
+                    .iter()
+                    .map(|s| match Url::parse(s.trim()) {
+                        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(SourceRef::Url(u)),
+                        _ => Err(RequestError::BadSource(s.clone())),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                // An empty list means "no sources given": use the registry.
+                (!parsed.is_empty()).then_some(parsed)
+            }
+        };
+        CheckInput::new(self.claim.unwrap_or_default(), self.speaker, sources, self.id)
+    }
+}
+
+impl CheckInput {
+    pub fn new(
+        claim: String,
+        speaker: Option<String>,
+        sources: Option<Vec<SourceRef>>,
+        id: Option<String>,
+    ) -> Result<Self, RequestError> {
+        let claim = claim.trim().to_string();
+        if claim.is_empty() {
+            return Err(RequestError::EmptyClaim);
+        }
+        let n = claim.chars().count();
+        if n > MAX_CLAIM_CHARS {
+            return Err(RequestError::ClaimTooLong(n));
+        }
+        if let Some(s) = &sources {
+            if s.len() > MAX_SOURCES {
+                return Err(RequestError::TooManySources(s.len()));
+            }
+        }
+        let speaker = speaker.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        Ok(CheckInput { claim, speaker, sources, id })
+    }
+}
+
+/// The verdict across all sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Supported,
+    Contradicted,
+    Mixed,
+    Misquoted,
+    Misattributed,
+    NotFound,
+    Unverifiable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Mixed => "mixed",
+            Verdict::Misquoted => "misquoted",
+            Verdict::Misattributed => "misattributed",
+            Verdict::NotFound => "not_found",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// What one source says of the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Supports,
+    Contradicts,
+    Mentions,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuantityOut {
+    pub text: String,
+    pub value: f64,
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchedQuantity {
+    pub claim: String,
+    pub source: String,
+    pub agree: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Difference {
+    pub claim: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub source: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub stance: Stance,
+    pub passage: String,
+    /// Character (Unicode scalar) offsets of `passage` in the source's extracted text.
+    pub start: usize,
+    pub end: usize,
+    pub similarity: f64,
+    pub speaker: Option<String>,
+    pub differences: Vec<Difference>,
+    pub matched_quantities: Vec<MatchedQuantity>,
+    /// The sha256 of the page body the passage was read from.
+    pub snapshot: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceStatus {
+    pub url: String,
+    pub status: String,
+    pub fetched_at: Option<String>,
+    pub sha256: Option<String>,
+    pub error: Option<String>,
+}
+
+/// `POST /v1/checks` answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckAnswer {
+    pub id: Option<String>,
+    pub claim: String,
+    pub speaker: Option<String>,
+    pub verdict: Verdict,
+    pub confidence: f64,
+    pub summary: String,
+    pub quantities: Vec<QuantityOut>,
+    pub evidence: Vec<Evidence>,
+    pub sources: Vec<SourceStatus>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(claim: &str, sources: Option<Vec<&str>>) -> CheckRequest {
+        CheckRequest {
+            claim: Some(claim.into()),
+            sources: sources.map(|v| v.into_iter().map(String::from).collect()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn empty_and_blank_claims_are_refused() {
+        assert_eq!(req("  ", None).parse().unwrap_err(), RequestError::EmptyClaim);
+        assert_eq!(CheckRequest::default().parse().unwrap_err(), RequestError::EmptyClaim);
+    }
+
+    #[test]
+    fn overlong_claims_are_refused() {
+        assert!(matches!(req(&"x".repeat(2001), None).parse(), Err(RequestError::ClaimTooLong(2001))));
+        assert!(req(&"é".repeat(2000), None).parse().is_ok());
+    }
+
+    #[test]
+    fn more_than_twenty_sources_are_refused() {
+        let many: Vec<&str> = std::iter::repeat_n("https://example.com/", 21).collect();
+        assert!(matches!(req("x", Some(many)).parse(), Err(RequestError::TooManySources(21))));
+    }
+
+    #[test]
+    fn non_http_sources_are_refused() {
+        for bad in ["file:///etc/passwd", "ftp://x.org/", "not a url", "javascript:alert(1)"] {
+            assert!(matches!(req("x", Some(vec![bad])).parse(), Err(RequestError::BadSource(_))), "{bad}");
+        }
+    }
+
+    #[test]
+    fn verdict_words_match_the_contract() {
+        assert_eq!(serde_json::to_string(&Verdict::NotFound).unwrap(), "\"not_found\"");
+        assert_eq!(Verdict::Misattributed.as_str(), "misattributed");
+    }
+}

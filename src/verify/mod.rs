@@ -1,0 +1,182 @@
+//! From read sources to an answer: candidate passages → per-source stance → one verdict across sources.
+//!
+//! Two paths share the ending. A quotation claim (a speaker given, or words in quote marks) asks the quote module
+//! whose words these are; any other claim asks the passage scorer and the quantity engine what the best passage
+//! says. Across sources, agreement gives `supported`/`contradicted`, disagreement `mixed`; nothing relevant
+//! `not_found`; nothing readable `unverifiable`. A wrong `supported` is the worst failure, so every rule that could
+//! produce one demands more than the rules that produce the others.
+
+mod figures;
+pub mod passages;
+mod summary;
+
+use crate::extract::Document;
+use crate::fetch::{FetchError, Page};
+use crate::model::{CheckAnswer, CheckInput, Difference, Evidence, QuantityOut, SourceStatus, Stance, Verdict};
+use crate::quote;
+
+use figures::FactClaim;
+use passages::{Prepared, Weights};
+
+/// A source after fetching and extraction (or the reason it could not be read).
+pub struct ReadSource {
+    pub label: String,
+    pub outcome: Result<std::sync::Arc<ReadPage>, FetchError>,
+}
+
+pub struct ReadPage {
+    pub page: Page,
+    pub doc: Document,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+}
+
+/// The whole check: the answer to one claim over the sources read for it.
+pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
+    let statuses: Vec<SourceStatus> = sources.iter().map(status_of).collect();
+    let readable: Vec<&ReadPage> = sources.iter().filter_map(|s| s.outcome.as_deref().ok()).collect();
+    let claim_qs = crate::quantity::extract(&input.claim, &crate::quantity::Context { published: None });
+    let quantities = claim_qs
+        .iter()
+        .map(|q| QuantityOut { text: q.text.clone(), value: q.value, unit: q.unit.clone() })
+        .collect();
+    let mut answer = CheckAnswer {
+        id: input.id.clone(),
+        claim: input.claim.clone(),
+        speaker: input.speaker.clone(),
+        verdict: Verdict::Unverifiable,
+        confidence: 0.0,
+        summary: String::new(),
+        quantities,
+        evidence: Vec::new(),
+        sources: statuses,
+    };
+    if readable.is_empty() {
+        answer.summary = summary::unreadable(&answer.sources);
+        return answer;
+    }
+    let (verdict, confidence, mut evidence) = match quote::parse_claim(&input.claim, input.speaker.as_deref()) {
+        Some(qc) => check_quotation(&qc, &readable),
+        None => check_fact(&input.claim, &readable),
+    };
+    // Deciding evidence first, then mentions; within each, the closest first.
+    evidence.sort_by(|a, b| rank(a.stance).cmp(&rank(b.stance)).then(b.similarity.total_cmp(&a.similarity)));
+    answer.verdict = verdict;
+    answer.confidence = (confidence * 100.0).round() / 100.0;
+    answer.summary = summary::of(verdict, input, &evidence, readable.len());
+    answer.evidence = evidence;
+    answer
+}
+
+fn rank(s: Stance) -> u8 {
+    match s {
+        Stance::Supports | Stance::Contradicts => 0,
+        Stance::Mentions => 1,
+    }
+}
+
+fn check_fact(claim: &str, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>) {
+    let fact = FactClaim::new(claim);
+    let prepared: Vec<Prepared<'_>> = pages.iter().map(|p| Prepared::new(&p.doc)).collect();
+    let weights = Weights::new(&prepared);
+    let mut evidence = Vec::new();
+    let (mut supports, mut contradicts) = (Vec::new(), Vec::new());
+    for (page, prep) in pages.iter().zip(&prepared) {
+        let Some(f) = figures::assess(&fact, prep, &weights) else { continue };
+        match f.stance {
+            Stance::Supports => supports.push(f.score),
+            Stance::Contradicts => contradicts.push(f.score),
+            Stance::Mentions => {}
+        }
+        let mut ev = evidence_item(page, f.window.start, f.window.end, f.stance, f.coverage);
+        ev.matched_quantities = f.matched;
+        ev.differences = f.differences;
+        evidence.push(ev);
+    }
+    let verdict = match (supports.is_empty(), contradicts.is_empty()) {
+        (false, false) => Verdict::Mixed,
+        (false, true) => Verdict::Supported,
+        (true, false) => Verdict::Contradicted,
+        (true, true) => Verdict::NotFound,
+    };
+    let best = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
+    let confidence = match verdict {
+        Verdict::Supported => best(&supports),
+        Verdict::Contradicted => best(&contradicts),
+        Verdict::Mixed => 0.5,
+        _ => 1.0 - evidence.iter().map(|e| e.similarity).fold(0.0, f64::max) * 0.5,
+    };
+    (verdict, confidence.clamp(0.0, 1.0), evidence)
+}
+
+fn check_quotation(claim: &quote::QuoteClaim, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>) {
+    let mut evidence = Vec::new();
+    let mut outcomes = Vec::new();
+    for page in pages {
+        let quotes = quote::quotations(&page.doc);
+        let f = quote::check(claim, &page.doc, &quotes);
+        let stance = match f.outcome {
+            quote::Outcome::Supported => Stance::Supports,
+            quote::Outcome::Misquoted | quote::Outcome::Misattributed => Stance::Contradicts,
+            quote::Outcome::NotFound => continue,
+        };
+        outcomes.push((f.outcome, f.similarity));
+        let mut ev = evidence_item(page, f.start, f.end, stance, f.similarity);
+        ev.speaker = f.speaker.clone();
+        ev.differences =
+            f.differences.iter().map(|d| Difference { claim: d.claim.clone(), source: d.source.clone() }).collect();
+        evidence.push(ev);
+    }
+    let has = |o: quote::Outcome| outcomes.iter().filter(|(x, _)| *x == o).map(|(_, s)| *s).fold(None, |a: Option<f64>, s| Some(a.map_or(s, |a| a.max(s))));
+    let (verdict, confidence) = if let Some(s) = has(quote::Outcome::Supported) {
+        (Verdict::Supported, s)
+    } else if let Some(s) = has(quote::Outcome::Misattributed) {
+        (Verdict::Misattributed, s)
+    } else if let Some(s) = has(quote::Outcome::Misquoted) {
+        (Verdict::Misquoted, s)
+    } else {
+        (Verdict::NotFound, 0.8)
+    };
+    (verdict, confidence.clamp(0.0, 1.0), evidence)
+}
+
+fn evidence_item(page: &ReadPage, start: usize, end: usize, stance: Stance, similarity: f64) -> Evidence {
+    let text = &page.doc.text;
+    let start_char = text[..start].chars().count();
+    let passage = text[start..end].to_string();
+    let end_char = start_char + passage.chars().count();
+    Evidence {
+        source: page.page.url.clone(),
+        title: page.title.clone(),
+        publisher: page.publisher.clone(),
+        published: page.doc.meta.published.clone(),
+        stance,
+        passage,
+        start: start_char,
+        end: end_char,
+        similarity: (similarity * 100.0).round() / 100.0,
+        speaker: None,
+        differences: Vec::new(),
+        matched_quantities: Vec::new(),
+        snapshot: Some(page.page.sha256.clone()),
+    }
+}
+
+fn status_of(s: &ReadSource) -> SourceStatus {
+    match &s.outcome {
+        Ok(p) => SourceStatus {
+            url: s.label.clone(),
+            status: "ok".into(),
+            fetched_at: Some(p.page.fetched_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            sha256: Some(p.page.sha256.clone()),
+            error: None,
+        },
+        Err(e) => SourceStatus {
+            url: s.label.clone(),
+            status: e.code(),
+            fetched_at: None,
+            sha256: None,
+            error: Some(e.to_string()),
+        },
+    }
+}

@@ -5,7 +5,8 @@
 
 use super::arena::{Arena, Item};
 use super::hints::{
-    ALWAYS_BOILERPLATE, BOILERPLATE_TOKENS, CONTENT_HINTS, FURNITURE_TAGS, LIKELY_BOILERPLATE, NEVER_TEXT_TAGS,
+    block_kind, ALWAYS_BOILERPLATE, BOILERPLATE_TOKENS, CONTENT_HINTS, FURNITURE_TAGS, LIKELY_BOILERPLATE,
+    NEVER_TEXT_TAGS,
 };
 
 /// A subtree holding more than this share of the page's prose is never dropped for its tag or class name: page
@@ -25,6 +26,8 @@ pub(crate) struct Facts {
     pub dropped: Vec<bool>,
     /// A `<table>` holding data (rows become sentences), not page layout.
     pub data_table: Vec<bool>,
+    /// The subtree holds a block element below its root: a `<div>` without one reads as a paragraph.
+    pub has_blocks: Vec<bool>,
     /// Class/id evidence: positive for article-like names, negative for furniture-like ones.
     pub class_weight: Vec<i32>,
 }
@@ -36,6 +39,7 @@ impl Facts {
         let mut links = vec![0usize; n];
         let mut has_table = vec![false; n];
         let mut cells = vec![0usize; n];
+        let mut has_blocks = vec![false; n];
         for i in (0..n).rev() {
             let node = &arena.nodes[i];
             let tag = node.tag();
@@ -58,6 +62,7 @@ impl Facts {
                 prose[parent] += prose[i];
                 links[parent] += links[i];
                 has_table[parent] |= has_table[i] || tag == "table";
+                has_blocks[parent] |= has_blocks[i] || (block_kind(tag).is_some() && !dropped_tag(tag));
                 if tag != "table" {
                     cells[parent] += cells[i];
                 }
@@ -87,6 +92,7 @@ impl Facts {
             links,
             dropped,
             data_table,
+            has_blocks,
             class_weight,
         }
     }
@@ -135,4 +141,8 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
             .to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
     })
+}
+
+fn dropped_tag(tag: &str) -> bool {
+    NEVER_TEXT_TAGS.contains(&tag) || FURNITURE_TAGS.contains(&tag)
 }

@@ -110,7 +110,6 @@ pub(crate) const ALWAYS_BOILERPLATE: &[&str] = &[
     "promo",
     "sponsor",
     "advert",
-    "paywall",
     "byline",
     "author-bio",
     "standfirst",

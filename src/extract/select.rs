@@ -17,6 +17,10 @@ const MIN_VOTING_CHARS: usize = 25;
 const VOTE_SHARES: &[f64] = &[1.0, 0.5, 0.25, 0.125];
 /// A sibling joins the article when it scores at least this share of the best element.
 const SIBLING_SHARE: f64 = 0.2;
+/// The region grows to its parent when at least this share of the text the parent adds is paragraph-shaped.
+const CLIMB_SHARE: f64 = 0.5;
+/// ... and at least this share of its characters.
+const CLIMB_CHAR_SHARE: f64 = 0.8;
 /// Blocks with more of their text in links than this are navigation.
 const MAX_LINK_DENSITY: f64 = 0.5;
 
@@ -32,7 +36,8 @@ pub(crate) fn main_blocks<'b>(
     let mut voted = vec![false; n];
     for block in blocks {
         let Some(points) = vote(block) else { continue };
-        let start = if PARAGRAPH_TAGS.contains(&block.tag) {
+        let paragraph = PARAGRAPH_TAGS.contains(&block.tag) || !facts.has_blocks[block.owner];
+        let start = if paragraph {
             arena.nodes[block.owner].parent
         } else {
             block.owner
@@ -52,6 +57,8 @@ pub(crate) fn main_blocks<'b>(
     else {
         return fallback(blocks);
     };
+    let title = title.map(normalise);
+    let best = climb(arena, blocks, best);
     let best_score = weighted(best);
     let mut regions = vec![best];
     let parent = arena.nodes[best].parent;
@@ -65,12 +72,54 @@ pub(crate) fn main_blocks<'b>(
             child = arena.nodes[child].end;
         }
     }
-    let title = title.map(normalise);
     blocks
         .iter()
         .filter(|b| regions.iter().any(|&r| arena.contains(r, b.owner)))
         .filter(|b| keep(b, title.as_deref()))
         .collect()
+}
+
+/// Widens the region while the next ancestor adds mostly paragraph-shaped text: bodies cut into sections or
+/// "chunks" between ads and pictures share no single best container.
+fn climb(arena: &Arena<'_>, blocks: &[RawBlock], start: usize) -> usize {
+    let n = arena.len();
+    // Per subtree: paragraph-shaped blocks and characters, all blocks and characters.
+    let mut prose = vec![(0usize, 0usize); n];
+    let mut all = vec![(0usize, 0usize); n];
+    for block in blocks {
+        if vote(block).is_some() {
+            prose[block.owner].0 += 1;
+            prose[block.owner].1 += block.chars;
+        }
+        all[block.owner].0 += 1;
+        all[block.owner].1 += block.chars;
+    }
+    for i in (1..n).rev() {
+        let parent = arena.nodes[i].parent;
+        if parent != i {
+            prose[parent].0 += prose[i].0;
+            prose[parent].1 += prose[i].1;
+            all[parent].0 += all[i].0;
+            all[parent].1 += all[i].1;
+        }
+    }
+    let mut top = start;
+    loop {
+        let parent = arena.nodes[top].parent;
+        if parent == top {
+            return top;
+        }
+        let added_blocks = (all[parent].0 - all[top].0) as f64;
+        let added_chars = (all[parent].1 - all[top].1) as f64;
+        let prose_blocks = (prose[parent].0 - prose[top].0) as f64;
+        let prose_chars = (prose[parent].1 - prose[top].1) as f64;
+        if added_blocks > 0.0
+            && (prose_blocks < CLIMB_SHARE * added_blocks || prose_chars < CLIMB_CHAR_SHARE * added_chars)
+        {
+            return top;
+        }
+        top = parent;
+    }
 }
 
 /// The vote a paragraph-shaped block casts, if any.

@@ -98,7 +98,6 @@ pub(crate) const ALWAYS_BOILERPLATE: &[&str] = &[
     "breadcrumb",
     "share",
     "sharing",
-    "social",
     "related",
     "mostread",
     "most-read",
@@ -157,11 +156,23 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "topbar",
     "login",
     "rating",
+    "more",
+    "teaser",
+    "teasers",
+    "archive",
+    "latest",
+    "recirc",
+    "next",
+    "prev",
+    "previous",
+    "alert",
+    "notification",
+    "notifications",
 ];
 
 /// Class or id fragments that mark the article itself.
 pub(crate) const CONTENT_HINTS: &[&str] = &[
-    "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "news", "column",
+    "article", "content", "entry", "post", "story", "body", "text", "main", "blog",
 ];
 
 /// Short lines that are page furniture wherever they stand (compared lower-case, whole line).

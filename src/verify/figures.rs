@@ -25,6 +25,8 @@ pub struct FactClaim {
     pub words: Vec<String>,
     pub quantities: Vec<Quantity>,
     pub negated: bool,
+    /// Digits the quantity engine could not read: such a claim is never supported on words alone.
+    pub has_digits: bool,
 }
 
 impl FactClaim {
@@ -33,6 +35,7 @@ impl FactClaim {
             words: text::content_words(claim),
             quantities: quantity::extract(claim, &quantity::Context { published: None }),
             negated: text::negated(claim),
+            has_digits: claim.chars().any(|c| c.is_ascii_digit()),
         }
     }
 }
@@ -105,7 +108,7 @@ fn judge(claim: &FactClaim, doc: &Prepared<'_>, s: Scored) -> Finding {
     let about = s.coverage >= DECISIVE_COVERAGE;
     let stance = if claim.quantities.is_empty() {
         let passage = &doc.doc.text[s.window.start..s.window.end];
-        if s.coverage >= PLAIN_SUPPORT_COVERAGE && text::negated(passage) == claim.negated {
+        if !claim.has_digits && s.coverage >= PLAIN_SUPPORT_COVERAGE && text::negated(passage) == claim.negated {
             Stance::Supports
         } else {
             Stance::Mentions

@@ -1,0 +1,64 @@
+//! The binary as a newcomer runs it: the README's first command, offline, on the shipped registry.
+
+use std::process::Command;
+
+fn crosscheck() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1").env_remove("CROSSCHECK_SOURCES_DIR");
+    cmd
+}
+
+#[test]
+fn readme_first_command_prints_supported_with_both_seed_sources() {
+    let out = crosscheck().args(["check", "86.2% of 999 calls in 10 seconds"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.starts_with("supported"), "{stdout}");
+    assert!(stdout.contains("86.2 per cent of 999 calls"), "{stdout}");
+    assert!(stdout.contains("The Standard") && stdout.contains("London City Hall"), "{stdout}");
+}
+
+#[test]
+fn check_json_has_the_contract_fields() {
+    let out = crosscheck().args(["check", "86.2% of 999 calls in 10 seconds", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for field in ["claim", "verdict", "confidence", "summary", "quantities", "evidence", "sources"] {
+        assert!(v.get(field).is_some(), "{field} missing");
+    }
+}
+
+#[test]
+fn extract_text_drops_the_most_read_sidebar_and_cookie_banner() {
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/pages/standard-met-special-measures.html");
+    let out = crosscheck().args(["extract", page]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("86.2 per cent of 999 calls"));
+    assert!(!text.contains("9.4 per cent") && !text.contains("cookies"), "{text}");
+}
+
+#[test]
+fn extract_json_has_metadata_blocks_and_quotes() {
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/pages/standard-met-special-measures.html");
+    let out = crosscheck().args(["extract", "--format", "json", page]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["publisher"], "The Standard");
+    assert!(v["title"].as_str().unwrap().contains("special measures"));
+    assert!(v["blocks"].as_array().unwrap().len() > 10);
+    assert!(v["quotes"].is_array());
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error_not_a_panic() {
+    let out = crosscheck().args(["extract", "/no/such/file.html"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such file"));
+}
+
+#[test]
+fn eval_prints_a_summary_line() {
+    let claims = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/claims/dev.jsonl");
+    let pages = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/pages");
+    let out = crosscheck().args(["eval", claims, "--pages", pages]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.lines().last().unwrap_or("").starts_with("accuracy="), "{stdout}");
+}

@@ -57,6 +57,7 @@ struct Walker {
     open_blocks: Vec<(usize, &'static str)>,
     links: usize,
     quotes: usize,
+    captions: usize,
     table: Option<Table>,
 }
 
@@ -72,7 +73,7 @@ pub(crate) fn collect(arena: &Arena<'_>, facts: &Facts) -> Vec<RawBlock> {
                 break;
             }
             open.pop();
-            walker.close(arena, top);
+            walker.close(arena, facts, top);
         }
         match arena.nodes[i].item {
             Item::Element(_) if facts.dropped[i] => {
@@ -91,7 +92,7 @@ pub(crate) fn collect(arena: &Arena<'_>, facts: &Facts) -> Vec<RawBlock> {
         i += 1;
     }
     while let Some(top) = open.pop() {
-        walker.close(arena, top);
+        walker.close(arena, facts, top);
     }
     walker.flush();
     walker.blocks
@@ -108,6 +109,10 @@ fn static_tag(tag: &str) -> &'static str {
 impl Walker {
     fn open(&mut self, arena: &Arena<'_>, facts: &Facts, i: usize) {
         let tag = arena.nodes[i].tag();
+        if facts.caption[i] {
+            self.flush();
+            self.captions += 1;
+        }
         match tag {
             "br" => {
                 self.breaks += 1;
@@ -151,8 +156,12 @@ impl Walker {
         }
     }
 
-    fn close(&mut self, arena: &Arena<'_>, i: usize) {
+    fn close(&mut self, arena: &Arena<'_>, facts: &Facts, i: usize) {
         let tag = arena.nodes[i].tag();
+        if facts.caption[i] {
+            self.flush();
+            self.captions = self.captions.saturating_sub(1);
+        }
         match tag {
             "a" => self.links = self.links.saturating_sub(1),
             "blockquote" => self.quotes = self.quotes.saturating_sub(1),
@@ -303,6 +312,9 @@ impl Walker {
         let mut kind = block_kind(tag).unwrap_or(BlockKind::Paragraph);
         if kind == BlockKind::Paragraph && self.quotes > 0 {
             kind = BlockKind::Blockquote;
+        }
+        if self.captions > 0 && kind != BlockKind::Heading {
+            kind = BlockKind::Caption;
         }
         self.blocks.push(RawBlock {
             kind,

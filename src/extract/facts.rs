@@ -5,13 +5,16 @@
 
 use super::arena::{Arena, Item};
 use super::hints::{
-    block_kind, ALWAYS_BOILERPLATE, BOILERPLATE_TOKENS, CONTENT_HINTS, FURNITURE_TAGS, LIKELY_BOILERPLATE,
-    NEVER_TEXT_TAGS,
+    block_kind, ALWAYS_BOILERPLATE, BOILERPLATE_TOKENS, CAPTION_HINTS, CONTENT_HINTS, FURNITURE_TAGS,
+    LIKELY_BOILERPLATE, NEVER_TEXT_TAGS,
 };
 
 /// A subtree holding more than this share of the page's prose is never dropped for its tag or class name: page
 /// wrappers named `sidebar-layout` or ASP.NET's page-wide `<form>` hold the article too.
 const KEEP_SHARE_OF_PROSE: f64 = 0.5;
+
+/// A subtree named like a caption holding more text than this is not a caption (a "slide-in" article panel).
+const MAX_CAPTION_CHARS: usize = 400;
 
 /// Average characters per cell above which a table is layout, not data.
 const MAX_DATA_CELL_CHARS: usize = 250;
@@ -28,6 +31,8 @@ pub(crate) struct Facts {
     pub data_table: Vec<bool>,
     /// The subtree holds a block element below its root: a `<div>` without one reads as a paragraph.
     pub has_blocks: Vec<bool>,
+    /// Captions, credits, galleries: by tag or by class/id name.
+    pub caption: Vec<bool>,
     /// Class/id evidence: positive for article-like names, negative for furniture-like ones.
     pub class_weight: Vec<i32>,
 }
@@ -73,11 +78,14 @@ impl Facts {
         let mut dropped = vec![false; n];
         let mut data_table = vec![false; n];
         let mut class_weight = vec![0i32; n];
+        let mut caption = vec![false; n];
         for i in 0..n {
             let node = &arena.nodes[i];
             let Some(el) = node.element() else { continue };
             let tag = node.tag();
             class_weight[i] = name_weight(el.attr("class"), el.attr("id"));
+            caption[i] = matches!(tag, "figcaption" | "caption")
+                || (prose[i] <= MAX_CAPTION_CHARS && is_caption_name(el.attr("class"), el.attr("id")));
             let big = prose[i] as f64 > KEEP_SHARE_OF_PROSE * total;
             let frame = matches!(tag, "html" | "body" | "main" | "article");
             dropped[i] = NEVER_TEXT_TAGS.contains(&tag)
@@ -93,6 +101,7 @@ impl Facts {
             dropped,
             data_table,
             has_blocks,
+            caption,
             class_weight,
         }
     }
@@ -127,6 +136,13 @@ pub(crate) fn name_weight(class: Option<&str>, id: Option<&str>) -> i32 {
         return -1;
     }
     0
+}
+
+fn is_caption_name(class: Option<&str>, id: Option<&str>) -> bool {
+    [class, id].into_iter().flatten().any(|name| {
+        let name = name.to_ascii_lowercase();
+        CAPTION_HINTS.iter().any(|frag| name.contains(frag))
+    })
 }
 
 fn is_hidden(el: &scraper::node::Element) -> bool {

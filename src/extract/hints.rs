@@ -148,8 +148,6 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "meta",
     "dateline",
     "author",
-    "credit",
-    "caption",
     "subscription",
     "banner",
     "header",
@@ -170,6 +168,9 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "notifications",
 ];
 
+/// Class or id fragments that mark picture captions, credits and galleries: their text is a caption.
+pub(crate) const CAPTION_HINTS: &[&str] = &["caption", "credit", "gallery", "slide"];
+
 /// Class or id fragments that mark the article itself.
 pub(crate) const CONTENT_HINTS: &[&str] = &[
     "article", "content", "entry", "post", "story", "body", "text", "main", "blog",
@@ -179,6 +180,8 @@ pub(crate) const CONTENT_HINTS: &[&str] = &[
 pub(crate) const FURNITURE_LINES: &[&str] = &[
     "advertisement",
     "advertisements",
+    "advert",
+    "explore further",
     "ad",
     "share",
     "share this",

@@ -152,9 +152,28 @@ fn keep(block: &RawBlock, title: Option<&str>) -> bool {
     }
     match block.kind {
         BlockKind::Heading => block.tag != "h1" && title.is_none_or(|t| t != line),
-        BlockKind::Caption => block.text.chars().any(|c| c.is_ascii_digit()),
+        BlockKind::Caption => carries_figures(&block.text),
         _ => true,
     }
+}
+
+/// A caption is kept when it states figures a claim could cite: a percentage, an amount of money or a decimal,
+/// not a photo credit or "Image 2 of 5".
+fn carries_figures(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if lower.contains("per cent") || lower.contains("percent") {
+        return true;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| (w[0] == '%' || w[1] == '%') && (w[0].is_ascii_digit() || w[1].is_ascii_digit()))
+        || chars
+            .windows(2)
+            .any(|w| matches!(w[0], '£' | '$' | '€' | '¥') && w[1].is_ascii_digit())
+        || chars
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], '.' | ',') && w[2].is_ascii_digit())
 }
 
 /// Without any paragraph-shaped block, the page is a list or a stub: keep what is not navigation.

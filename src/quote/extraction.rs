@@ -1,0 +1,380 @@
+//! Finding the quotations of a page and who said each.
+//!
+//! A page's blocks are read in order. In each block the double quote marks (curly, straight, guillemets) are paired
+//! into spans; an opening mark with no closing one runs to the end of the block and, when the next block opens with
+//! a mark, carries its speaker into it (newspaper continuation paragraphs). A `Blockquote` block is a quotation as a
+//! whole, attributed by a `— Name` line inside or after it. Each span's speaker comes from, in order: an attribution
+//! right after it (`,” said Mr Butt.`, `,” he said.`), a speech verb earlier in its sentence (`Sir Mark added: “`,
+//! `Sir Mark said exit … is “`), the open quotation it continues, an earlier quotation of the same paragraph, or a
+//! quotation paragraph just before it. Names resolve to the fullest form on the page through `speakers::People`.
+
+use super::speakers::{mention_at_end, Mention, People};
+use super::tables;
+use super::text::{sentence_around, words, Word};
+use super::Quotation;
+use crate::extract::{BlockKind, Document};
+
+/// A quoted span in one block: `start..end` are the quoted words, without the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    /// Byte of the opening mark.
+    open: usize,
+    start: usize,
+    end: usize,
+    /// Byte just after the closing mark; `None` when the block ended first.
+    close_end: Option<usize>,
+}
+
+fn is_opening(c: char) -> bool {
+    tables::OPENING_MARKS.contains(&c)
+}
+
+fn is_closing(c: char) -> bool {
+    tables::CLOSING_MARKS.contains(&c)
+}
+
+fn trim_range(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    start += slice.len() - slice.trim_start().len();
+    end -= slice.len() - slice.trim_end().len();
+    (start, end.max(start))
+}
+
+/// Pairs the double quote marks of `text[lo..hi]` into spans.
+fn mark_spans(text: &str, lo: usize, hi: usize) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let chars: Vec<(usize, char)> = text[lo..hi].char_indices().map(|(i, c)| (lo + i, c)).collect();
+    let push = |spans: &mut Vec<Span>, o: usize, s: usize, e: usize, close_end: Option<usize>| {
+        let (start, end) = trim_range(text, s, e);
+        if text[start..end].chars().any(char::is_alphanumeric) {
+            spans.push(Span {
+                open: o,
+                start,
+                end,
+                close_end,
+            });
+        }
+    };
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|n| n.1);
+        let after = i + c.len_utf8();
+        if c == '"' {
+            let prev_space = prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-/:".contains(p));
+            let next_space = next.is_none_or(char::is_whitespace);
+            match open {
+                None if !next_space && (prev_space || prev.is_some_and(|p| !p.is_alphanumeric())) => {
+                    open = Some((i, after));
+                }
+                Some((o, s)) => {
+                    push(&mut spans, o, s, i, Some(after));
+                    open = None;
+                }
+                None => {}
+            }
+        } else if is_opening(c) {
+            if let Some((o, s)) = open {
+                // an unclosed quotation followed by a new one: end the first where the second opens
+                push(&mut spans, o, s, i, None);
+            }
+            open = Some((i, after));
+        } else if is_closing(c) {
+            if let Some((o, s)) = open.take() {
+                push(&mut spans, o, s, i, Some(after));
+            }
+        }
+    }
+    if let Some((o, s)) = open {
+        push(&mut spans, o, s, hi, None);
+    }
+    spans
+}
+
+/// Where a speech verb starts in `ws` at `i`: its length in words.
+fn speech_verb_at(ws: &[Word<'_>], i: usize) -> Option<usize> {
+    tables::SPEECH_VERBS.iter().find_map(|verb| {
+        let parts: Vec<&str> = verb.split(' ').collect();
+        let fits = parts
+            .iter()
+            .enumerate()
+            .all(|(k, p)| ws.get(i + k).is_some_and(|w| w.lower() == *p));
+        fits.then_some(parts.len())
+    })
+}
+
+/// The best subject among the comma-separated segments of `ws` (last first): a person's name or a pronoun, else a
+/// role, else anything mention-like.
+fn subject_before(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
+    let mut end = ws.len();
+    while end > 0 && tables::contains(tables::VERB_MODIFIERS, ws[end - 1].text) {
+        end -= 1;
+    }
+    let mut fallback = None;
+    for _ in 0..3 {
+        if end == 0 {
+            break;
+        }
+        if let Some(m) = mention_at_end(&ws[..end]) {
+            let at = ws[end - 1].start;
+            if m.is_name() || m.pronoun {
+                return Some((m, at));
+            }
+            if fallback.is_none() {
+                fallback = Some((m, at));
+            }
+        }
+        // the segment before the previous comma (`Jane Doe, chief executive of Acme, said`)
+        end -= 1;
+        while end > 0 && ws[end - 1].punct_after != Some(',') {
+            end -= 1;
+        }
+    }
+    fallback
+}
+
+/// Attribution in the words after a speech verb (`said Mr Butt: “`, `according to Jane Doe,`).
+fn subject_after(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
+    let cut = ws
+        .iter()
+        .position(|w| w.punct_after.is_some_and(|p| p != '.' || w.text.len() > 3))
+        .map_or(ws.len(), |p| p + 1);
+    let ws = &ws[..cut];
+    if ws.is_empty() || ws.len() > 6 || !ws[0].is_capitalised() && !tables::contains(tables::DETERMINERS, ws[0].text) {
+        return None;
+    }
+    let m = mention_at_end(ws)?;
+    (m.is_name() || !m.roles.is_empty() || m.names.len() == 1).then(|| (m, ws[0].start))
+}
+
+/// Speaker named before the quotation in its sentence (`Home Secretary Yvette Cooper said: “`).
+pub(super) fn attribution_before(text: &str, from: usize, to: usize) -> Option<(Mention, usize)> {
+    let ws = words(text, from, to);
+    for v in (0..ws.len()).rev() {
+        let Some(len) = speech_verb_at(&ws, v) else { continue };
+        if let Some(found) = subject_after(&ws[v + len..]) {
+            return Some(found);
+        }
+        return subject_before(&ws[..v]);
+    }
+    None
+}
+
+/// Speaker named just after the quotation (`,” said Mr Butt.`, `,” he said.`, `” — Jane Doe`).
+pub(super) fn attribution_after(text: &str, from: usize, to: usize) -> Option<(Mention, usize)> {
+    let gap_end = text[from..to]
+        .find(|c: char| c.is_alphanumeric())
+        .map_or(to, |p| from + p);
+    let gap = &text[from..gap_end];
+    if gap
+        .chars()
+        .any(|c| !(c.is_whitespace() || ",;:-\u{2014}\u{2013}".contains(c)))
+    {
+        return None;
+    }
+    let ws = words(text, gap_end, to);
+    if gap.contains(tables::ATTRIBUTION_DASHES) {
+        return dash_attribution(&ws);
+    }
+    if let Some(len) = speech_verb_at(&ws, 0) {
+        let rest = &ws[len..];
+        let cut = rest
+            .iter()
+            .position(|w| w.punct_after.is_some())
+            .map_or(rest.len(), |p| p + 1)
+            .min(6);
+        let m = mention_at_end(&rest[..cut])?;
+        return Some((m, rest.first()?.start));
+    }
+    let limit = ws.len().min(7);
+    let v = (1..limit).find(|&v| speech_verb_at(&ws, v).is_some())?;
+    let subject = &ws[..v];
+    let clause = |w: &Word<'_>| tables::contains(tables::CONJUNCTIONS, w.text);
+    if subject.len() > 5
+        || subject.iter().any(clause)
+        || subject[..v - 1].iter().any(|w| w.punct_after.is_some_and(|p| p != '.'))
+    {
+        return None;
+    }
+    subject_before(subject)
+}
+
+/// `— Jane Doe, chief executive` → Jane Doe.
+fn dash_attribution(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
+    let cut = ws
+        .iter()
+        .position(|w| w.punct_after.is_some_and(|p| p != '.'))
+        .map_or(ws.len(), |p| p + 1);
+    if cut == 0 || cut > 8 {
+        return None;
+    }
+    let m = mention_at_end(&ws[..cut])?;
+    Some((m, ws[0].start))
+}
+
+/// Reading state carried from block to block.
+#[derive(Default)]
+struct Reader {
+    /// Speaker of a quotation left open at the end of the previous block.
+    carry: Option<Option<String>>,
+    /// Speaker of the last quotation of the previous block, when it had one.
+    previous_block: Option<Option<String>>,
+    /// The last named speaker, for `he said`.
+    last_named: Option<String>,
+}
+
+impl Reader {
+    fn resolve(&mut self, people: &People, doc: &Document, found: (Mention, usize), lo: usize) -> Option<String> {
+        let (m, at) = found;
+        let previous = if m.pronoun && self.last_named.is_none() {
+            people.named_in(&doc.text, lo, at).pop()
+        } else {
+            self.last_named.clone()
+        };
+        let speaker = people.resolve(&m, at, previous.as_deref());
+        if speaker.is_some() && (m.pronoun || m.is_name() || !m.names.is_empty()) {
+            self.last_named.clone_from(&speaker);
+        }
+        speaker
+    }
+
+    fn blockquote(&mut self, people: &People, doc: &Document, b: usize, out: &mut Vec<Quotation>) {
+        let block = &doc.blocks[b];
+        let text = &doc.text;
+        let (mut qs, mut qe) = (block.start, block.end);
+        let last_line = text[qs..qe].rfind('\n').map_or(qs, |p| qs + p + 1);
+        let dash = text[last_line..qe]
+            .char_indices()
+            .find(|&(i, c)| {
+                tables::ATTRIBUTION_DASHES.contains(&c)
+                    && (i == 0 || text[..last_line + i].ends_with(|p: char| p.is_whitespace() || is_closing(p)))
+            })
+            .map(|(i, _)| last_line + i);
+        let mut found = dash.and_then(|d| {
+            let ws = words(text, d, qe);
+            dash_attribution(&ws).filter(|_| ws.len() <= 8)
+        });
+        if found.is_some() {
+            qe = dash.unwrap_or(qe);
+        } else if let Some(next) = doc.blocks.get(b + 1) {
+            let line = text[next.start..next.end].trim_start();
+            if line.starts_with(tables::ATTRIBUTION_DASHES) && line.len() < 160 {
+                found = dash_attribution(&words(text, next.start, next.end));
+            }
+        }
+        if found.is_none() && b > 0 {
+            let prev = &doc.blocks[b - 1];
+            if text[prev.start..prev.end].trim_end().ends_with(':') {
+                let (s, _) = sentence_around(text, prev.start, prev.end, prev.end.saturating_sub(1));
+                found = attribution_before(text, s, prev.end);
+            }
+        }
+        (qs, qe) = trim_range(text, qs, qe);
+        while let Some(c) = text[qs..qe].chars().next().filter(|&c| is_opening(c) || is_closing(c)) {
+            qs += c.len_utf8();
+        }
+        while let Some(c) = text[qs..qe]
+            .chars()
+            .next_back()
+            .filter(|&c| is_opening(c) || is_closing(c))
+        {
+            qe -= c.len_utf8();
+        }
+        (qs, qe) = trim_range(text, qs, qe);
+        let speaker = found.and_then(|f| self.resolve(people, doc, f, block.start));
+        if qs < qe {
+            out.push(Quotation {
+                start: qs,
+                end: qe,
+                speaker: speaker.clone(),
+            });
+        }
+        self.carry = None;
+        self.previous_block = Some(speaker);
+    }
+
+    fn paragraph(&mut self, people: &People, doc: &Document, b: usize, out: &mut Vec<Quotation>) {
+        let block = &doc.blocks[b];
+        let text = &doc.text;
+        let spans = mark_spans(text, block.start, block.end);
+        let opens_block = |s: &Span| text[block.start..s.open].trim().is_empty();
+        let mut speakers: Vec<Option<String>> = Vec::with_capacity(spans.len());
+        let mut explicit = vec![false; spans.len()];
+        for (k, s) in spans.iter().enumerate() {
+            let from = k
+                .checked_sub(1)
+                .map_or(block.start, |p| spans[p].close_end.unwrap_or(spans[p].end));
+            let (sentence_start, _) = sentence_around(text, block.start, block.end, s.open);
+            let limit = spans.get(k + 1).map_or(block.end, |n| n.open);
+            let sentence_end = s
+                .close_end
+                .map(|c| sentence_around(text, block.start, block.end, c).1.min(limit));
+            let found = s
+                .close_end
+                .zip(sentence_end)
+                .and_then(|(c, e)| attribution_after(text, c, e.max(c)))
+                .or_else(|| attribution_before(text, sentence_start.max(from), s.open));
+            let speaker = if let Some(f) = found {
+                explicit[k] = true;
+                self.resolve(people, doc, f, self_block_lo(doc, b))
+            } else if k == 0 && opens_block(s) {
+                match (&self.carry, &self.previous_block) {
+                    (Some(carried), _) => carried.clone(),
+                    (None, Some(previous)) => previous.clone(),
+                    (None, None) => None,
+                }
+            } else {
+                k.checked_sub(1).and_then(|p| speakers[p].clone())
+            };
+            speakers.push(speaker);
+        }
+        // `“First sentence.” “Second,” he said.`: a paragraph-opening quotation takes the paragraph's attribution
+        if let Some(first) = spans.first() {
+            if speakers[0].is_none() && self.carry.is_none() && opens_block(first) {
+                if let Some(k) = (1..spans.len()).find(|&k| explicit[k]) {
+                    let speaker = speakers[k].clone();
+                    for s in &mut speakers[..k] {
+                        s.clone_from(&speaker);
+                    }
+                }
+            }
+        }
+        for (s, speaker) in spans.iter().zip(&speakers) {
+            out.push(Quotation {
+                start: s.start,
+                end: s.end,
+                speaker: speaker.clone(),
+            });
+        }
+        let last_open = spans.last().is_some_and(|s| s.close_end.is_none());
+        let next_opens = doc
+            .blocks
+            .get(b + 1)
+            .is_some_and(|n| text[n.start..n.end].starts_with(is_opening));
+        self.carry = (last_open && next_opens).then(|| speakers.last().cloned().flatten());
+        self.previous_block = (!spans.is_empty()).then(|| speakers.last().cloned().flatten());
+    }
+}
+
+/// Start of the text a pronoun may look back into: the previous block.
+fn self_block_lo(doc: &Document, b: usize) -> usize {
+    doc.blocks[b.saturating_sub(1)].start
+}
+
+/// Every quotation on the page with its speaker, in text order.
+pub fn quotations(doc: &Document) -> Vec<Quotation> {
+    let people = People::scan(doc);
+    let mut reader = Reader::default();
+    let mut out = Vec::new();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        match block.kind {
+            BlockKind::Blockquote => reader.blockquote(&people, doc, b, &mut out),
+            BlockKind::Heading | BlockKind::TableRow | BlockKind::Preformatted => {
+                reader.carry = None;
+                reader.previous_block = None;
+            }
+            _ => reader.paragraph(&people, doc, b, &mut out),
+        }
+    }
+    out
+}

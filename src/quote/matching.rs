@@ -1,0 +1,493 @@
+//! Checking a quotation claim against one document: find the words, then decide whose they are.
+//!
+//! Both sides become normalised word tokens (`text::tokens`). Verbatim occurrences are found from the claim's rarest
+//! token through a position index of the page, so a check costs one pass over the page plus a few comparisons.
+//! When there is none, candidate places are voted for by shared tokens along alignment diagonals, and only those
+//! windows are aligned word by word (semi-global edit distance; `strsim` makes nearly identical tokens cheap to
+//! substitute). Every doc token knows which quotation holds it, so a match is the claimed speaker's, someone else's,
+//! an unattributed quotation's, or narration.
+
+use std::collections::HashMap;
+
+use super::speakers::{same_person, People};
+use super::text::{folded, sentence_around, tokens, Token};
+use super::{Outcome, Quotation, QuoteClaim, QuoteFinding, WordEdit};
+use crate::extract::Document;
+
+/// Lowest similarity at which the claimed speaker's closest words make the claim `Misquoted` (below: `NotFound`).
+pub const MISQUOTED_MIN_SIMILARITY: f64 = 0.6;
+/// Lowest similarity at which someone else's words make the claim `Misattributed` when they are not verbatim.
+pub const MISATTRIBUTED_MIN_SIMILARITY: f64 = 0.85;
+/// Tokens at least this close (normalised Levenshtein) count as nearly the same word when aligning.
+const NEAR_TOKEN: f64 = 0.8;
+/// Tokens seen more often than this on a page do not vote for candidate places (they are everywhere).
+const COMMON_TOKEN: usize = 400;
+/// Candidate places aligned per speaker class.
+const CANDIDATES: usize = 6;
+
+/// Whose words a matched stretch of the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Claimed,
+    Other(usize),
+    Unattributed,
+    Narration,
+}
+
+/// One alignment step between claim token `j` and doc token `x`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Op {
+    Same(usize, usize),
+    Change(usize, usize, f64),
+    /// A claim word the source does not have.
+    Added(usize),
+    /// A source word the claim dropped.
+    Dropped(usize),
+}
+
+/// A scored place on the page.
+#[derive(Debug, Clone)]
+struct Candidate {
+    first: usize,
+    last: usize,
+    similarity: f64,
+    ops: Vec<Op>,
+    who: Who,
+}
+
+struct Page<'a> {
+    doc: &'a Document,
+    quotes: &'a [Quotation],
+    toks: Vec<Token>,
+    owner: Vec<Option<usize>>,
+    index: HashMap<u64, Vec<usize>>,
+    speaker: Option<&'a str>,
+    people: Option<People>,
+}
+
+impl<'a> Page<'a> {
+    fn new(doc: &'a Document, quotes: &'a [Quotation], speaker: Option<&'a str>) -> Self {
+        let toks = tokens(&doc.text);
+        let mut order: Vec<usize> = (0..quotes.len()).collect();
+        order.sort_by_key(|&q| quotes[q].start);
+        let mut owner = vec![None; toks.len()];
+        let mut k = 0;
+        for (t, tok) in toks.iter().enumerate() {
+            while k < order.len() && quotes[order[k]].end <= tok.start {
+                k += 1;
+            }
+            // overlapping quotations are rare; the first still open wins
+            if let Some(&q) = order.get(k) {
+                if quotes[q].start <= tok.start && tok.end <= quotes[q].end {
+                    owner[t] = Some(q);
+                }
+            }
+        }
+        let mut index: HashMap<u64, Vec<usize>> = HashMap::with_capacity(toks.len() / 2);
+        for (t, tok) in toks.iter().enumerate() {
+            index.entry(tok.hash).or_default().push(t);
+        }
+        Page {
+            doc,
+            quotes,
+            toks,
+            owner,
+            index,
+            speaker,
+            people: None,
+        }
+    }
+
+    fn who(&self, t: usize) -> Who {
+        match self.owner[t] {
+            None => Who::Narration,
+            Some(q) => match (&self.quotes[q].speaker, self.speaker) {
+                (None, _) => Who::Unattributed,
+                (Some(s), Some(c)) if same_person(c, s) => Who::Claimed,
+                (Some(_), _) => Who::Other(q),
+            },
+        }
+    }
+
+    /// Whose words doc tokens `first..=last` are: the class of most of the tokens that match.
+    fn whose(&self, tokens: impl Iterator<Item = usize>) -> Who {
+        let mut counts: Vec<(Who, usize)> = Vec::new();
+        for t in tokens {
+            let w = self.who(t);
+            match counts.iter_mut().find(|(c, _)| *c == w) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((w, 1)),
+            }
+        }
+        let claimed = counts.iter().find(|(w, _)| *w == Who::Claimed).map_or(0, |c| c.1);
+        let other = counts
+            .iter()
+            .filter(|(w, _)| matches!(w, Who::Other(_)))
+            .map(|c| c.1)
+            .sum::<usize>();
+        if claimed > 0 && claimed >= other {
+            return Who::Claimed;
+        }
+        counts.sort_by_key(|(w, n)| (std::cmp::Reverse(*n), matches!(w, Who::Narration)));
+        counts.first().map_or(Who::Narration, |c| c.0)
+    }
+
+    /// Does the page name the claimed speaker in the block holding byte `at` or the one before it?
+    fn speaker_named_near(&mut self, at: usize) -> bool {
+        let Some(speaker) = self.speaker else { return false };
+        let people = self.people.get_or_insert_with(|| People::scan(self.doc));
+        let b = block_of(self.doc, at);
+        let lo = self.doc.blocks.get(b.saturating_sub(1)).map_or(0, |x| x.start);
+        let hi = self.doc.blocks.get(b).map_or(self.doc.text.len(), |x| x.end);
+        people
+            .named_in(&self.doc.text, lo, hi)
+            .iter()
+            .any(|n| same_person(speaker, n))
+    }
+
+    /// Verbatim occurrences of `claim` (doc token index of their first token).
+    fn exact(&self, claim: &[Token]) -> Vec<usize> {
+        let Some((j, hits)) = claim
+            .iter()
+            .enumerate()
+            .map(|(j, t)| (j, self.index.get(&t.hash)))
+            .min_by_key(|(_, h)| h.map_or(0, Vec::len))
+        else {
+            return Vec::new();
+        };
+        let Some(hits) = hits else { return Vec::new() };
+        hits.iter()
+            .filter_map(|&p| p.checked_sub(j))
+            .filter(|&s| {
+                s + claim.len() <= self.toks.len()
+                    && claim
+                        .iter()
+                        .zip(&self.toks[s..s + claim.len()])
+                        .all(|(c, d)| c.hash == d.hash)
+            })
+            .collect()
+    }
+
+    /// Candidate diagonals (doc index − claim index) where many claim tokens line up, best first.
+    fn diagonals(&self, claim: &[Token], keep: impl Fn(Who) -> bool) -> Vec<isize> {
+        let mut votes: HashMap<isize, usize> = HashMap::new();
+        for (j, t) in claim.iter().enumerate() {
+            let Some(hits) = self.index.get(&t.hash) else { continue };
+            if hits.len() > COMMON_TOKEN {
+                continue;
+            }
+            for &p in hits {
+                if keep(self.who(p)) {
+                    *votes.entry(p as isize - j as isize).or_default() += 1;
+                }
+            }
+        }
+        let slack = (claim.len() / 4).max(2) as isize;
+        let mut scored: Vec<(usize, isize)> = votes
+            .keys()
+            .map(|&d| ((d - slack..=d + slack).filter_map(|e| votes.get(&e)).sum(), d))
+            .filter(|&(n, _)| n >= 2 || claim.len() <= 3)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut out: Vec<isize> = Vec::new();
+        for (_, d) in scored {
+            if out.iter().all(|&o| (o - d).abs() > slack) {
+                out.push(d);
+                if out.len() == CANDIDATES {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Aligns the claim against the page around diagonal `d`.
+    fn align(&self, claim: &Claim<'_>, d: isize) -> Option<Candidate> {
+        let m = claim.toks.len();
+        let pad = (m / 3).max(3) as isize;
+        let lo = (d - pad).max(0) as usize;
+        let hi = ((d + m as isize + pad).max(0) as usize).min(self.toks.len());
+        if lo >= hi {
+            return None;
+        }
+        let window: Vec<String> = self.toks[lo..hi]
+            .iter()
+            .map(|t| folded(&self.doc.text[t.start..t.end]))
+            .collect();
+        let w = window.len();
+        let cost = |j: usize, x: usize| -> f64 {
+            if claim.toks[j].hash == self.toks[lo + x].hash {
+                return 0.0;
+            }
+            let (a, b) = (&claim.forms[j], &window[x]);
+            let (la, lb) = (a.chars().count(), b.chars().count());
+            if la < 4 || lb < 4 || la.abs_diff(lb) > 2 || a.chars().next() != b.chars().next() {
+                return 1.0;
+            }
+            let s = strsim::normalized_levenshtein(a, b);
+            if s >= NEAR_TOKEN {
+                1.0 - s
+            } else {
+                1.0
+            }
+        };
+        // semi-global edit distance: the claim is aligned whole, the page window anywhere
+        let mut dp = vec![vec![0.0f64; w + 1]; m + 1];
+        for (j, row) in dp.iter_mut().enumerate() {
+            row[0] = j as f64;
+        }
+        for j in 1..=m {
+            for x in 1..=w {
+                let diag = dp[j - 1][x - 1] + cost(j - 1, x - 1);
+                dp[j][x] = diag.min(dp[j - 1][x] + 1.0).min(dp[j][x - 1] + 1.0);
+            }
+        }
+        let (mut x, _) = (0..=w)
+            .map(|x| (x, dp[m][x]))
+            .min_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
+        let mut j = m;
+        let mut ops = Vec::with_capacity(m + 4);
+        while j > 0 {
+            let c = if x > 0 { cost(j - 1, x - 1) } else { 1.0 };
+            if x > 0 && (dp[j][x] - (dp[j - 1][x - 1] + c)).abs() < 1e-9 {
+                ops.push(if c == 0.0 {
+                    Op::Same(j - 1, lo + x - 1)
+                } else {
+                    Op::Change(j - 1, lo + x - 1, c)
+                });
+                j -= 1;
+                x -= 1;
+            } else if (dp[j][x] - (dp[j - 1][x] + 1.0)).abs() < 1e-9 {
+                ops.push(Op::Added(j - 1));
+                j -= 1;
+            } else {
+                ops.push(Op::Dropped(lo + x - 1));
+                x -= 1;
+            }
+        }
+        ops.reverse();
+        // dropped words at the edges are outside the match
+        while matches!(ops.first(), Some(Op::Dropped(_))) {
+            ops.remove(0);
+        }
+        while matches!(ops.last(), Some(Op::Dropped(_))) {
+            ops.pop();
+        }
+        let doc_side = |op: &Op| match *op {
+            Op::Same(_, x) | Op::Change(_, x, _) | Op::Dropped(x) => Some(x),
+            Op::Added(_) => None,
+        };
+        let first = ops.iter().find_map(doc_side)?;
+        let last = ops.iter().rev().find_map(doc_side)?;
+        let kept: f64 = ops
+            .iter()
+            .map(|op| match *op {
+                Op::Same(..) => 1.0,
+                Op::Change(_, _, c) if c < 1.0 => 1.0 - c,
+                _ => 0.0,
+            })
+            .sum();
+        let similarity = 2.0 * kept / (m + last + 1 - first) as f64;
+        let matched = ops
+            .iter()
+            .filter_map(|op| if let Op::Same(_, x) = op { Some(*x) } else { None });
+        let who = self.whose(matched);
+        Some(Candidate {
+            first,
+            last,
+            similarity,
+            ops,
+            who,
+        })
+    }
+
+    /// The sentence(s) holding doc tokens `first..=last`, as a byte range.
+    fn passage(&self, first: usize, last: usize) -> (usize, usize) {
+        let (a, b) = (self.toks[first].start, self.toks[last].end);
+        let text = &self.doc.text;
+        let block = |at: usize| {
+            self.doc
+                .blocks
+                .get(block_of(self.doc, at))
+                .map_or((0, text.len()), |x| (x.start, x.end))
+        };
+        let (lo, hi) = block(a);
+        let start = sentence_around(text, lo, hi, a).0;
+        let (lo, hi) = block(b.saturating_sub(1));
+        let end = sentence_around(text, lo, hi, b.saturating_sub(1)).1;
+        (start, end.max(start))
+    }
+
+    fn speaker_of(&self, who: Who, first: usize, last: usize) -> Option<String> {
+        let q = match who {
+            Who::Other(q) => Some(q),
+            _ => (first..=last).find_map(|t| self.owner[t]),
+        };
+        q.and_then(|q| self.quotes[q].speaker.clone())
+    }
+
+    fn finding(&self, outcome: Outcome, c: &Candidate, claim: &Claim<'_>) -> QuoteFinding {
+        let (start, end) = self.passage(c.first, c.last);
+        QuoteFinding {
+            outcome,
+            start,
+            end,
+            similarity: (c.similarity * 1000.0).round() / 1000.0,
+            speaker: self.speaker_of(c.who, c.first, c.last),
+            differences: if outcome == Outcome::Supported {
+                Vec::new()
+            } else {
+                self.edits(&c.ops, claim)
+            },
+        }
+    }
+
+    /// Contiguous runs of differing words, as written on each side.
+    fn edits(&self, ops: &[Op], claim: &Claim<'_>) -> Vec<WordEdit> {
+        let mut out = Vec::new();
+        let mut run: (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        let claim_word = |j: usize| &claim.text[claim.toks[j].start..claim.toks[j].end];
+        let doc_word = |x: usize| &self.doc.text[self.toks[x].start..self.toks[x].end];
+        for op in ops {
+            match *op {
+                Op::Same(..) => {
+                    if !run.0.is_empty() || !run.1.is_empty() {
+                        out.push(WordEdit {
+                            claim: run.0.join(" "),
+                            source: run.1.join(" "),
+                        });
+                        run = (Vec::new(), Vec::new());
+                    }
+                }
+                Op::Change(j, x, _) => {
+                    run.0.push(claim_word(j));
+                    run.1.push(doc_word(x));
+                }
+                Op::Added(j) => run.0.push(claim_word(j)),
+                Op::Dropped(x) => run.1.push(doc_word(x)),
+            }
+        }
+        if !run.0.is_empty() || !run.1.is_empty() {
+            out.push(WordEdit {
+                claim: run.0.join(" "),
+                source: run.1.join(" "),
+            });
+        }
+        out
+    }
+}
+
+/// The claim's tokens and their folded forms.
+struct Claim<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    forms: Vec<String>,
+}
+
+/// Index of the block holding byte `at` (the last block starting at or before it).
+fn block_of(doc: &Document, at: usize) -> usize {
+    doc.blocks.partition_point(|b| b.start <= at).saturating_sub(1)
+}
+
+fn not_found() -> QuoteFinding {
+    QuoteFinding {
+        outcome: Outcome::NotFound,
+        start: 0,
+        end: 0,
+        similarity: 0.0,
+        speaker: None,
+        differences: vec![],
+    }
+}
+
+/// Checks one quotation claim against one document whose quotations are `quotes` (from `quotations(doc)`).
+pub fn check(claim: &QuoteClaim, doc: &Document, quotes: &[Quotation]) -> QuoteFinding {
+    let toks = tokens(&claim.words);
+    if toks.is_empty() {
+        return not_found();
+    }
+    let forms = toks.iter().map(|t| folded(&claim.words[t.start..t.end])).collect();
+    let claim_toks = Claim {
+        text: &claim.words,
+        toks,
+        forms,
+    };
+    let mut page = Page::new(doc, quotes, claim.speaker.as_deref());
+    let m = claim_toks.toks.len();
+    let exact_candidate = |page: &Page<'_>, s: usize| Candidate {
+        first: s,
+        last: s + m - 1,
+        similarity: 1.0,
+        ops: (0..m).map(|j| Op::Same(j, s + j)).collect(),
+        who: page.whose(s..s + m),
+    };
+    let exact: Vec<Candidate> = page
+        .exact(&claim_toks.toks)
+        .into_iter()
+        .map(|s| exact_candidate(&page, s))
+        .collect();
+
+    if claim.speaker.is_none() {
+        // no speaker: verbatim anywhere on the page is enough; prefer an occurrence inside a quotation
+        if let Some(c) = exact.iter().find(|c| c.who != Who::Narration).or(exact.first()) {
+            return page.finding(Outcome::Supported, c, &claim_toks);
+        }
+        let best = page
+            .diagonals(&claim_toks.toks, |_| true)
+            .into_iter()
+            .filter_map(|d| page.align(&claim_toks, d));
+        return match best.max_by(|a, b| a.similarity.total_cmp(&b.similarity)) {
+            Some(c) if c.similarity >= MISQUOTED_MIN_SIMILARITY => page.finding(Outcome::Misquoted, &c, &claim_toks),
+            Some(c) => QuoteFinding {
+                similarity: c.similarity,
+                ..not_found()
+            },
+            None => not_found(),
+        };
+    }
+
+    if let Some(c) = exact.iter().find(|c| c.who == Who::Claimed) {
+        return page.finding(Outcome::Supported, c, &claim_toks);
+    }
+    if let Some(c) = exact.iter().find(|c| matches!(c.who, Who::Other(_))) {
+        return page.finding(Outcome::Misattributed, c, &claim_toks);
+    }
+    for c in &exact {
+        if page.speaker_named_near(page.toks[c.first].start) {
+            return page.finding(Outcome::Supported, c, &claim_toks);
+        }
+    }
+
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for d in page.diagonals(&claim_toks.toks, |w| w == Who::Claimed) {
+        candidates.extend(page.align(&claim_toks, d));
+    }
+    for d in page.diagonals(&claim_toks.toks, |_| true) {
+        candidates.extend(page.align(&claim_toks, d));
+    }
+    candidates.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
+    if let Some(c) = candidates
+        .iter()
+        .find(|c| c.who == Who::Claimed && c.similarity >= MISQUOTED_MIN_SIMILARITY)
+    {
+        return page.finding(Outcome::Misquoted, c, &claim_toks);
+    }
+    if let Some(c) = candidates
+        .iter()
+        .find(|c| matches!(c.who, Who::Other(_)) && c.similarity >= MISATTRIBUTED_MIN_SIMILARITY)
+    {
+        return page.finding(Outcome::Misattributed, c, &claim_toks);
+    }
+    let near = candidates
+        .iter()
+        .find(|c| matches!(c.who, Who::Unattributed | Who::Narration) && c.similarity >= MISQUOTED_MIN_SIMILARITY);
+    if let Some(c) = near {
+        if page.speaker_named_near(page.toks[c.first].start) {
+            return page.finding(Outcome::Misquoted, c, &claim_toks);
+        }
+    }
+    QuoteFinding {
+        similarity: candidates.first().map_or(0.0, |c| c.similarity),
+        ..not_found()
+    }
+}

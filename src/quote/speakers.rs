@@ -1,0 +1,401 @@
+//! Who is who on a page: people's names, their short forms and their roles.
+//!
+//! A page names a person in full once (`Met Commissioner Sir Mark Rowley`) and then by short forms (`Sir Mark`,
+//! `Mr Khan`, `the Commissioner`, `he`). `People::scan` reads every capitalised run of the page once, keeps the
+//! two-or-more-word names as people (merged by given name + surname, shown by their fullest form) and binds the role
+//! words written next to a name (`Home Secretary Yvette Cooper`, `The Mayor of London, Sadiq Khan,`) to that person.
+//! `People::resolve` then turns the subject of a speech verb into that fullest name. Titles, roles and the words that
+//! are never names are tables in `tables.rs`; nothing here knows a particular person.
+
+use super::tables;
+use super::text::{words, Word};
+use crate::extract::Document;
+
+/// A reference to someone as written at one place in the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// Titles as written (`Sir`, `Mr`).
+    pub titles: Vec<String>,
+    /// Role words, lower case (`home`, `secretary`).
+    pub roles: Vec<String>,
+    /// Name words as written (`Mark`, `Rowley`).
+    pub names: Vec<String>,
+    pub pronoun: bool,
+    /// The phrase as written without its determiner (`Met spokesperson`), shown when nobody is resolved.
+    pub raw: String,
+}
+
+impl Mention {
+    /// A person's name rather than a role or an organisation.
+    pub fn is_name(&self) -> bool {
+        self.names.len() >= 2 || (!self.names.is_empty() && !self.titles.is_empty())
+    }
+    /// The mention as written: the name with its titles, or the role phrase.
+    pub fn written(&self) -> String {
+        if self.names.is_empty() {
+            self.raw.clone()
+        } else {
+            self.display()
+        }
+    }
+    fn display(&self) -> String {
+        self.titles
+            .iter()
+            .chain(&self.names)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+    fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.roles.is_empty() && !self.pronoun && self.raw.is_empty()
+    }
+}
+
+fn breaks_after(w: &Word<'_>) -> bool {
+    match w.punct_after {
+        None => w.possessive,
+        Some('.') => !tables::contains(tables::TITLES, w.text) && w.text.chars().count() > 1,
+        Some(_) => true,
+    }
+}
+
+/// The mention ending at the last of `ws` (the words just before a speech verb, or a phrase after it).
+pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
+    let last = ws.last()?;
+    if ws.len() == 1 && tables::contains(tables::PRONOUNS, last.text) {
+        return Some(Mention {
+            pronoun: true,
+            raw: last.text.to_lowercase(),
+            ..Mention::default()
+        });
+    }
+    if tables::contains(tables::PRONOUNS, last.text) && !last.is_capitalised() {
+        return Some(Mention {
+            pronoun: true,
+            raw: last.text.to_lowercase(),
+            ..Mention::default()
+        });
+    }
+    let mut m = Mention::default();
+    let mut i = ws.len();
+    let stops = |k: usize| k + 1 < ws.len() && breaks_after(&ws[k]);
+    // names: capitalised words that are not titles, roles or organisation words
+    while i > 0 && m.names.len() < 3 {
+        let w = &ws[i - 1];
+        if stops(i - 1) {
+            break;
+        }
+        let particle = !m.names.is_empty() && tables::contains(tables::NAME_PARTICLES, w.text);
+        let name = w.is_capitalised()
+            && !tables::contains(tables::TITLES, w.text)
+            && !tables::contains(tables::ROLE_WORDS, w.text)
+            && !tables::contains(tables::NON_NAME_WORDS, w.text);
+        if !(name || particle) {
+            break;
+        }
+        m.names.insert(0, w.text.to_string());
+        i -= 1;
+    }
+    while i > 0 && !stops(i - 1) && tables::contains(tables::TITLES, ws[i - 1].text) && ws[i - 1].is_capitalised() {
+        m.titles.insert(0, ws[i - 1].text.trim_end_matches('.').to_string());
+        i -= 1;
+    }
+    if m.names.is_empty() && !m.titles.is_empty() {
+        // `the Mayor`, `the Chief`: a title word standing alone is a role
+        m.roles = m.titles.drain(..).map(|t| t.to_lowercase()).collect();
+    }
+    while i > 0 && !stops(i - 1) && tables::contains(tables::ROLE_WORDS, ws[i - 1].text) {
+        m.roles.insert(0, ws[i - 1].lower());
+        i -= 1;
+    }
+    let mut raw_from = i;
+    // organisation words before a role (`a WeWork spokesperson`, `The Met`)
+    while raw_from > 0
+        && !stops(raw_from - 1)
+        && ws[raw_from - 1].is_capitalised()
+        && !tables::contains(tables::DETERMINERS, ws[raw_from - 1].text)
+        && ws.len() - raw_from < 5
+    {
+        raw_from -= 1;
+    }
+    if raw_from == ws.len() {
+        return None;
+    }
+    m.raw = ws[raw_from..].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+    (!m.is_empty()).then_some(m)
+}
+
+/// A person named in full on the page.
+#[derive(Debug, Clone)]
+struct Person {
+    first: String,
+    last: String,
+    display: String,
+    /// Byte offsets of the full mentions, for picking the nearest one.
+    seen: Vec<usize>,
+}
+
+/// A role bound to a person at a place in the text.
+#[derive(Debug, Clone)]
+struct RoleBinding {
+    words: Vec<String>,
+    person: usize,
+    at: usize,
+}
+
+/// The people of one page.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct People {
+    persons: Vec<Person>,
+    roles: Vec<RoleBinding>,
+}
+
+/// Maximal runs of capitalised words (with name particles and titles' full stops) in one block.
+fn capitalised_runs<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < ws.len() && !breaks_after(&ws[j - 1]) {
+            let gap = &text[ws[j - 1].end..ws[j].start];
+            let gap_ok = gap.chars().all(|c| c.is_whitespace() || c == '.');
+            let particle = tables::contains(tables::NAME_PARTICLES, ws[j].text)
+                && ws.get(j + 1).is_some_and(|n| n.is_capitalised());
+            if !gap_ok || !(ws[j].is_capitalised() || particle) {
+                break;
+            }
+            j += 1;
+        }
+        runs.push((i, j));
+        i = j;
+    }
+    runs
+}
+
+/// Role words written just before word `at` (`London mayor`, `The Mayor of London,`).
+fn roles_before(ws: &[Word<'_>], at: usize) -> Vec<String> {
+    let is_role =
+        |w: &Word<'_>| tables::contains(tables::ROLE_WORDS, w.text) || tables::contains(tables::TITLES, w.text);
+    let mut k = at;
+    let appositive = k > 0 && ws[k - 1].punct_after == Some(',');
+    if appositive {
+        // `The Mayor of London, Sadiq Khan`: step over the place the role is of
+        let mut j = k;
+        while j > 0 && ws[j - 1].is_capitalised() && !is_role(&ws[j - 1]) {
+            j -= 1;
+        }
+        if j > 0 && j < k && matches!(ws[j - 1].lower().as_str(), "of" | "for") {
+            k = j - 1;
+        } else if j < k {
+            return Vec::new();
+        }
+    }
+    let mut out = Vec::new();
+    while k > 0 && is_role(&ws[k - 1]) && (!breaks_after(&ws[k - 1]) || (appositive && out.is_empty())) {
+        out.insert(0, ws[k - 1].lower());
+        k -= 1;
+    }
+    out
+}
+
+/// Role words written just after a name: `Sadiq Khan, the Mayor of London, said`.
+fn roles_after(ws: &[Word<'_>], end: usize) -> Vec<String> {
+    if end == 0 || ws[end - 1].punct_after != Some(',') {
+        return Vec::new();
+    }
+    let mut k = end;
+    if ws.get(k).is_some_and(|w| tables::contains(tables::DETERMINERS, w.text)) {
+        k += 1;
+    }
+    let mut out = Vec::new();
+    while let Some(w) = ws.get(k) {
+        if !tables::contains(tables::ROLE_WORDS, w.text) {
+            break;
+        }
+        out.push(w.lower());
+        k += 1;
+        if breaks_after(w) {
+            break;
+        }
+    }
+    out
+}
+
+impl People {
+    /// Reads every capitalised run of the page: first the full names, then the roles written next to any name.
+    pub fn scan(doc: &Document) -> Self {
+        let mut people = People::default();
+        let blocks: Vec<Vec<Word<'_>>> = doc.blocks.iter().map(|b| words(&doc.text, b.start, b.end)).collect();
+        for ws in &blocks {
+            for (i, j) in capitalised_runs(&doc.text, ws) {
+                if let Some(m) = mention_at_end(&ws[i..j]).filter(|m| m.names.len() >= 2) {
+                    people.add(&m, ws[i].start);
+                }
+            }
+        }
+        for ws in &blocks {
+            for (i, j) in capitalised_runs(&doc.text, ws) {
+                let Some(m) = mention_at_end(&ws[i..j]).filter(Mention::is_name) else {
+                    continue;
+                };
+                let at = ws[i].start;
+                let Some(person) = people.person_of(&m, at) else {
+                    continue;
+                };
+                let first = j - m.names.len() - m.titles.len() - m.roles.len();
+                let mut roles = m.roles.clone();
+                if roles.is_empty() && first == i {
+                    roles = roles_before(ws, i);
+                }
+                if roles.is_empty() {
+                    roles = roles_after(ws, j);
+                }
+                if !roles.is_empty() {
+                    people.roles.push(RoleBinding {
+                        words: roles,
+                        person,
+                        at,
+                    });
+                }
+            }
+        }
+        people
+    }
+
+    fn add(&mut self, m: &Mention, at: usize) -> usize {
+        let first = m.names[0].to_lowercase();
+        let last = m.names[m.names.len() - 1].to_lowercase();
+        let display = m.display();
+        if let Some(k) = self.persons.iter().position(|p| p.first == first && p.last == last) {
+            let p = &mut self.persons[k];
+            if display.split(' ').count() > p.display.split(' ').count() {
+                p.display = display;
+            }
+            p.seen.push(at);
+            return k;
+        }
+        self.persons.push(Person {
+            first,
+            last,
+            display,
+            seen: vec![at],
+        });
+        self.persons.len() - 1
+    }
+
+    /// The candidate whose full mention is nearest before `at` (or else first on the page).
+    fn nearest(&self, candidates: impl Iterator<Item = usize>, at: usize) -> Option<usize> {
+        candidates.max_by_key(|&k| {
+            let p = &self.persons[k];
+            let before = p.seen.iter().filter(|&&s| s <= at).max().copied();
+            (before.is_some(), before.unwrap_or(usize::MAX - p.seen[0]))
+        })
+    }
+
+    /// The page person a name mention refers to.
+    fn person_of(&self, m: &Mention, at: usize) -> Option<usize> {
+        let first = m.names.first()?.to_lowercase();
+        let last = m.names.last()?.to_lowercase();
+        if m.names.len() >= 2 {
+            return self.persons.iter().position(|p| p.first == first && p.last == last);
+        }
+        let by_surname = m.titles.iter().any(|t| tables::contains(tables::SURNAME_TITLES, t));
+        let by_given = !m.titles.is_empty() && !by_surname;
+        let fits = |k: &usize| {
+            let p = &self.persons[*k];
+            (p.last == first && !by_given) || (p.first == first && !by_surname)
+        };
+        self.nearest((0..self.persons.len()).filter(fits), at)
+    }
+
+    /// The fullest name of the person `m` refers to at byte `at`; `previous` is the last named speaker (for
+    /// pronouns). Unresolved mentions keep their written form.
+    pub fn resolve(&self, m: &Mention, at: usize, previous: Option<&str>) -> Option<String> {
+        if m.pronoun {
+            return previous.map(str::to_string);
+        }
+        if !m.names.is_empty() {
+            return Some(
+                self.person_of(m, at)
+                    .map_or_else(|| m.display(), |k| self.persons[k].display.clone()),
+            );
+        }
+        if !m.roles.is_empty() {
+            if let Some(b) = self.role(&m.roles, at) {
+                return Some(self.persons[b].display.clone());
+            }
+        }
+        (!m.raw.is_empty()).then(|| m.raw.clone())
+    }
+
+    /// The person holding the role written as `words` nearest before `at`.
+    fn role(&self, words: &[String], at: usize) -> Option<usize> {
+        let head = words.last()?;
+        let fits = |b: &&RoleBinding| {
+            b.words.last() == Some(head)
+                && words.iter().all(|w| b.words.contains(w))
+                && b.words
+                    .iter()
+                    .all(|w| words.contains(w) || !tables::DISTINGUISHING_ROLE_WORDS.contains(&w.as_str()))
+        };
+        let before = self
+            .roles
+            .iter()
+            .filter(fits)
+            .filter(|b| b.at <= at)
+            .max_by_key(|b| b.at);
+        before.or_else(|| self.roles.iter().find(fits)).map(|b| b.person)
+    }
+
+    /// Every name of a person mentioned in `text[from..to]`, resolved (for "is the claimed speaker named here").
+    pub fn named_in(&self, text: &str, from: usize, to: usize) -> Vec<String> {
+        let ws = words(text, from, to);
+        let mut out = Vec::new();
+        for (i, j) in capitalised_runs(text, &ws) {
+            if let Some(m) = mention_at_end(&ws[i..j]) {
+                if !m.names.is_empty() || !m.roles.is_empty() {
+                    out.extend(self.resolve(&m, ws[i].start, None));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Name words of a speaker string with leading titles, roles and determiners and trailing post-nominals removed.
+fn name_words(name: &str) -> Vec<String> {
+    const SUFFIXES: &[&str] = &[
+        "jr", "sr", "ii", "iii", "iv", "kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "phd",
+    ];
+    let mut ws: Vec<String> = words(name, 0, name.len()).iter().map(|w| w.lower()).collect();
+    while ws.len() > 1 && ws.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+        ws.pop();
+    }
+    let lead = ws
+        .iter()
+        .take_while(|w| {
+            tables::contains(tables::TITLES, w)
+                || tables::contains(tables::ROLE_WORDS, w)
+                || tables::contains(tables::DETERMINERS, w)
+        })
+        .count();
+    if lead < ws.len() {
+        ws.drain(..lead);
+    }
+    ws
+}
+
+/// Same person? Titles, roles and post-nominals are ignored; a lone name matches either a given name or a surname
+/// (`Mark Rowley` ~ `Sir Mark Rowley`, `Khan` ~ `Sadiq Khan`), two names must agree on both.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (x, y) = (name_words(a), name_words(b));
+    match (x.as_slice(), y.as_slice()) {
+        ([], _) | (_, []) => false,
+        ([one], many) | (many, [one]) => many.first() == Some(one) || many.last() == Some(one),
+        (xs, ys) => xs.first() == ys.first() && xs.last() == ys.last(),
+    }
+}

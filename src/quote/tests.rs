@@ -1,0 +1,372 @@
+//! Tests of the quote module as a whole: each extraction shape, who is who, checking, and the fixture pages.
+
+use super::*;
+use crate::extract::{BlockKind, Document, Metadata};
+
+fn doc(paragraphs: &[&str]) -> Document {
+    Document::from_blocks(
+        Metadata::default(),
+        paragraphs.iter().map(|p| (BlockKind::Paragraph, *p)),
+    )
+}
+
+/// The quoted words and speakers of a document, for compact assertions.
+fn said(d: &Document) -> Vec<(String, Option<String>)> {
+    quotations(d)
+        .into_iter()
+        .map(|q| (d.text[q.start..q.end].to_string(), q.speaker))
+        .collect()
+}
+
+fn speaker_of(d: &Document, words: &str) -> Option<String> {
+    said(d)
+        .into_iter()
+        .find(|(w, _)| w.contains(words))
+        .and_then(|(_, s)| s)
+}
+
+fn checked(words: &str, speaker: Option<&str>, d: &Document) -> QuoteFinding {
+    let c = QuoteClaim {
+        words: words.to_string(),
+        speaker: speaker.map(str::to_string),
+    };
+    check(&c, d, &quotations(d))
+}
+
+#[test]
+fn inline_quote_takes_the_subject_of_said_earlier_in_the_sentence() {
+    let d = doc(&[
+        "The turnaround under Scotland Yard chief Sir Mark Rowley is remarkable.",
+        "On Thursday, Met Commissioner Sir Mark said exit from the watchdog’s enhanced monitoring process called \
+         Engage is “welcome recognition that we are on the right path to deliver on our promise to Londoners”.",
+    ]);
+    assert_eq!(
+        said(&d),
+        [(
+            "welcome recognition that we are on the right path to deliver on our promise to Londoners".to_string(),
+            Some("Sir Mark Rowley".to_string())
+        )]
+    );
+}
+
+#[test]
+fn speaker_before_with_a_colon_opens_a_whole_paragraph_quote() {
+    let d = doc(&["Home Secretary Yvette Cooper said: “In London and across the country, communities expect more.”"]);
+    assert_eq!(speaker_of(&d, "communities expect").as_deref(), Some("Yvette Cooper"));
+}
+
+#[test]
+fn name_in_apposition_after_a_role_is_the_speaker() {
+    let d = doc(&[
+        "The Mayor of London, Sadiq Khan, said: “I welcome the report.”",
+        "The Mayor said more.",
+    ]);
+    assert_eq!(speaker_of(&d, "welcome the report").as_deref(), Some("Sadiq Khan"));
+}
+
+#[test]
+fn speaker_after_the_closing_mark_is_found() {
+    let d = doc(&[
+        "Tariq Butt runs the shop.",
+        "“We had no warning at all,” said Mr Butt.",
+        "“It was a shock,” Jane Doe said.",
+    ]);
+    assert_eq!(speaker_of(&d, "no warning").as_deref(), Some("Tariq Butt"));
+    assert_eq!(speaker_of(&d, "a shock").as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn unknown_short_form_keeps_its_written_form() {
+    let d = doc(&["“We had no warning at all,” said Mr Butt."]);
+    assert_eq!(speaker_of(&d, "no warning").as_deref(), Some("Mr Butt"));
+}
+
+#[test]
+fn pronoun_after_the_quote_is_the_previous_named_speaker() {
+    let d = doc(&[
+        "Jane Doe said: “The plan is ready.”",
+        "The council met on Monday.",
+        "“We will start in May,” she said.",
+    ]);
+    assert_eq!(speaker_of(&d, "start in May").as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn every_speech_verb_in_the_table_attributes() {
+    for verb in [
+        "said",
+        "added",
+        "told reporters",
+        "wrote",
+        "says",
+        "argued",
+        "warned",
+        "explained",
+    ] {
+        let d = doc(&[&format!("Jane Doe {verb}: “The plan is ready for the council.”")]);
+        assert_eq!(speaker_of(&d, "plan is ready").as_deref(), Some("Jane Doe"), "{verb}");
+    }
+    let d = doc(&["According to Jane Doe, “the plan is ready for the council”."]);
+    assert_eq!(speaker_of(&d, "plan is ready").as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn writing_for_a_paper_names_the_writer() {
+    let d = doc(&[
+        "Writing for The Standard, Deputy Commissioner Dame Lynne Owens said: “Today’s news should \
+                  though give communities encouragement.”",
+    ]);
+    assert_eq!(speaker_of(&d, "give communities").as_deref(), Some("Dame Lynne Owens"));
+}
+
+#[test]
+fn continuation_paragraph_keeps_speaker() {
+    let d = doc(&[
+        "Sir Mark Rowley leads the force.",
+        "Sir Mark added: “The progress we have made would not have been possible without our officers.",
+        "“The whole of the Met has worked to fix our broken foundations.",
+        "\"Their achievement is all the more extraordinary.”",
+        "Critics were unconvinced.",
+    ]);
+    let got = said(&d);
+    assert_eq!(got.len(), 3);
+    assert!(
+        got.iter().all(|(_, s)| s.as_deref() == Some("Sir Mark Rowley")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn continuation_switching_from_curly_to_straight_marks_keeps_speaker() {
+    let d = doc(&[
+        "The Mayor of London, Sadiq Khan, said: “I welcome the report.",
+        "\"Having asked the inspectorate, it's reassuring that the Met has improved.",
+        "“There’s still more to do.”",
+    ]);
+    assert_eq!(speaker_of(&d, "it's reassuring").as_deref(), Some("Sadiq Khan"));
+    assert_eq!(speaker_of(&d, "still more to do").as_deref(), Some("Sadiq Khan"));
+}
+
+#[test]
+fn blockquote_takes_the_dash_line_after_it() {
+    let d = Document::from_blocks(
+        Metadata::default(),
+        [
+            (BlockKind::Paragraph, "The minister was blunt."),
+            (BlockKind::Blockquote, "We will not stand by while families suffer."),
+            (BlockKind::Paragraph, "— Jane Doe, Housing Minister"),
+        ],
+    );
+    assert_eq!(
+        said(&d),
+        [(
+            "We will not stand by while families suffer.".to_string(),
+            Some("Jane Doe".to_string())
+        )]
+    );
+}
+
+#[test]
+fn blockquote_with_marks_and_dash_inside_drops_both() {
+    let d = Document::from_blocks(
+        Metadata::default(),
+        [(BlockKind::Blockquote, "“Never again.” — Jane Doe")],
+    );
+    assert_eq!(said(&d), [("Never again.".to_string(), Some("Jane Doe".to_string()))]);
+}
+
+#[test]
+fn straight_and_curly_marks_both_pair() {
+    let d = doc(&["Jane Doe said \"the plan is ready\" and Tom Roe said “it is not”."]);
+    let got = said(&d);
+    assert_eq!(got[0], ("the plan is ready".to_string(), Some("Jane Doe".to_string())));
+    assert_eq!(got[1], ("it is not".to_string(), Some("Tom Roe".to_string())));
+}
+
+#[test]
+fn nested_single_quotes_stay_inside_the_quotation() {
+    let d = doc(&["Jane Doe said: “They told us ‘wait and see’ for a year.”"]);
+    assert_eq!(said(&d)[0].0, "They told us ‘wait and see’ for a year.");
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks() {
+    let d = doc(&[
+        "It’s the Met’s best year since the 90s, and the ’90s were bad.",
+        "Jane Doe said: “It’s fine.”",
+    ]);
+    assert_eq!(said(&d), [("It’s fine.".to_string(), Some("Jane Doe".to_string()))]);
+}
+
+#[test]
+fn hard_wrapped_lines_keep_quote_and_speaker() {
+    let d = doc(&["Home Secretary Yvette\nCooper said: “In London and across\nthe country, communities expect more.”"]);
+    assert_eq!(speaker_of(&d, "communities expect").as_deref(), Some("Yvette Cooper"));
+    let f = checked(
+        "In London and across the country, communities expect more",
+        Some("Yvette Cooper"),
+        &d,
+    );
+    assert_eq!(f.outcome, Outcome::Supported);
+}
+
+#[test]
+fn short_forms_and_roles_resolve_to_one_person() {
+    let d = doc(&[
+        "The turnaround under Scotland Yard chief Sir Mark Rowley is remarkable.",
+        "London mayor Sir Sadiq Khan welcomed it.",
+        "Met Commissioner Sir Mark said: “We are on the right path.”",
+        "“It is a good day,” said the Commissioner.",
+        "Mr Khan said: “I am pleased.”",
+        "Sir Sadiq added: “There is more to do.”",
+        "“We will keep going,” the Mayor said.",
+    ]);
+    for words in ["right path", "good day"] {
+        assert_eq!(speaker_of(&d, words).as_deref(), Some("Sir Mark Rowley"), "{words}");
+    }
+    for words in ["pleased", "more to do", "keep going"] {
+        assert_eq!(speaker_of(&d, words).as_deref(), Some("Sir Sadiq Khan"), "{words}");
+    }
+}
+
+#[test]
+fn deputy_is_not_the_commissioner() {
+    let d = doc(&[
+        "Met Commissioner Sir Mark Rowley and Deputy Commissioner Dame Lynne Owens spoke.",
+        "“It is a good day,” said the Commissioner.",
+        "“It is a long road,” said the Deputy Commissioner.",
+    ]);
+    assert_eq!(speaker_of(&d, "good day").as_deref(), Some("Sir Mark Rowley"));
+    assert_eq!(speaker_of(&d, "long road").as_deref(), Some("Dame Lynne Owens"));
+}
+
+#[test]
+fn scare_quotes_without_a_speech_verb_have_no_speaker() {
+    let d = doc(&["The force was graded “inadequate” across seven areas, a watchdog announced."]);
+    assert_eq!(said(&d), [("inadequate".to_string(), None)]);
+}
+
+#[test]
+fn same_person_ignores_titles_and_short_forms() {
+    assert!(same_person("Mark Rowley", "Sir Mark Rowley"));
+    assert!(same_person("Sadiq Khan", "Sir Sadiq Khan"));
+    assert!(same_person("Khan", "Sadiq Khan"));
+    assert!(same_person("Home Secretary Yvette Cooper", "yvette cooper"));
+    assert!(!same_person("Mark Rowley", "Sadiq Khan"));
+    assert!(!same_person("Mark Rowley", "Mark Smith"));
+    assert!(!same_person("", "Sadiq Khan"));
+}
+
+fn met_page() -> Document {
+    doc(&[
+        "The turnaround under Scotland Yard chief Sir Mark Rowley is remarkable.",
+        "Sir Mark added: “The whole of the Met has worked to fix our broken foundations and make sure our officers \
+         are set up to deliver for London.”",
+        "Sir Sadiq Khan added: “I welcome His Majesty’s Inspectorate confirming that significant improvements are \
+         being made by the Met Police on both improved performance and transforming culture.",
+        "“There’s still more to do, and as Mayor, I’ll continue to work with the Commissioner.”",
+        "Writing for The Standard, Dame Lynne Owens said: “Today’s news should though give communities \
+         encouragement.”",
+        "The Met said the force is responding more quickly to emergencies.",
+    ])
+}
+
+#[test]
+fn part_of_a_longer_quote_by_the_speaker_is_supported() {
+    let f = checked("fix our broken foundations", Some("Mark Rowley"), &met_page());
+    assert_eq!(f.outcome, Outcome::Supported);
+    assert_eq!(f.speaker.as_deref(), Some("Sir Mark Rowley"));
+    assert!(met_page().text[f.start..f.end].contains("The whole of the Met"));
+}
+
+#[test]
+fn straight_apostrophe_matches_a_curly_one() {
+    assert_eq!(
+        checked("There's still more to do", Some("Sadiq Khan"), &met_page()).outcome,
+        Outcome::Supported
+    );
+}
+
+#[test]
+fn changed_word_is_misquoted_with_the_edit() {
+    let f = checked(
+        "I welcome His Majesty's Inspectorate confirming that dramatic improvements are being made by the Met Police",
+        Some("Sadiq Khan"),
+        &met_page(),
+    );
+    assert_eq!(f.outcome, Outcome::Misquoted);
+    assert_eq!(
+        f.differences,
+        [WordEdit {
+            claim: "dramatic".into(),
+            source: "significant".into()
+        }]
+    );
+}
+
+#[test]
+fn added_and_dropped_words_are_misquoted_with_both_edits() {
+    let f = checked(
+        "Today's news should give communities great encouragement",
+        Some("Lynne Owens"),
+        &met_page(),
+    );
+    assert_eq!(f.outcome, Outcome::Misquoted);
+    assert_eq!(
+        f.differences,
+        [
+            WordEdit {
+                claim: String::new(),
+                source: "though".into()
+            },
+            WordEdit {
+                claim: "great".into(),
+                source: String::new()
+            }
+        ]
+    );
+}
+
+#[test]
+fn words_of_someone_else_are_misattributed_to_the_real_speaker() {
+    let f = checked("There's still more to do", Some("Mark Rowley"), &met_page());
+    assert_eq!(f.outcome, Outcome::Misattributed);
+    assert_eq!(f.speaker.as_deref(), Some("Sir Sadiq Khan"));
+}
+
+#[test]
+fn nothing_close_is_not_found() {
+    let f = checked(
+        "The Met has finally fixed every one of its broken foundations",
+        Some("Yvette Cooper"),
+        &met_page(),
+    );
+    assert_eq!(f.outcome, Outcome::NotFound);
+}
+
+#[test]
+fn one_word_change_in_a_long_quote_is_never_supported() {
+    let d = met_page();
+    let original = "The whole of the Met has worked to fix our broken foundations and make sure our officers";
+    let words: Vec<&str> = original.split(' ').collect();
+    for k in 0..words.len() {
+        let mut changed = words.clone();
+        changed[k] = "purple";
+        let f = checked(&changed.join(" "), None, &d);
+        assert_ne!(f.outcome, Outcome::Supported, "{}", changed.join(" "));
+        let f = checked(&changed.join(" "), Some("Mark Rowley"), &d);
+        assert_eq!(f.outcome, Outcome::Misquoted, "{}", changed.join(" "));
+    }
+}
+
+#[test]
+fn claim_without_speaker_is_supported_anywhere_on_the_page() {
+    let f = checked("the force is responding more quickly", None, &met_page());
+    assert_eq!(f.outcome, Outcome::Supported);
+    assert_eq!(f.speaker, None);
+    let f = checked("fix our broken foundations", None, &met_page());
+    assert_eq!(f.speaker.as_deref(), Some("Sir Mark Rowley"));
+}
+
+#[path = "fixture_tests.rs"]
+mod fixture_tests;

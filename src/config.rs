@@ -18,6 +18,10 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
 pub const DEFAULT_MAX_REQUEST_BYTES: usize = 256 * 1024;
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const DEFAULT_FETCH_TIMEOUT: Duration = Duration::from_secs(15);
+/// A snapshot younger than this is reused without a request.
+pub const DEFAULT_CACHE_TTL: Duration = Duration::from_secs(600);
+/// Requests a minute one client may make to `/v1/*` (0 = unlimited).
+pub const DEFAULT_RATE_LIMIT: u32 = 600;
 pub const DEFAULT_USER_AGENT_CONTACT: &str = "https://github.com/crosscheck/crosscheck";
 pub const CONFIG_FILE: &str = "crosscheck.toml";
 
@@ -43,6 +47,8 @@ pub struct Settings {
     pub max_request_bytes: usize,
     pub connect_timeout: Duration,
     pub fetch_timeout: Duration,
+    pub cache_ttl: Duration,
+    pub rate_limit_per_minute: u32,
     pub user_agent_contact: String,
 }
 
@@ -60,6 +66,8 @@ impl Default for Settings {
             max_request_bytes: DEFAULT_MAX_REQUEST_BYTES,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             fetch_timeout: DEFAULT_FETCH_TIMEOUT,
+            cache_ttl: DEFAULT_CACHE_TTL,
+            rate_limit_per_minute: DEFAULT_RATE_LIMIT,
             user_agent_contact: DEFAULT_USER_AGENT_CONTACT.to_string(),
         }
     }
@@ -78,6 +86,8 @@ struct FileLayer {
     api_tokens: Option<String>,
     max_body_bytes: Option<usize>,
     fetch_timeout_secs: Option<u64>,
+    cache_ttl: Option<u64>,
+    rate_limit: Option<u32>,
     user_agent_contact: Option<String>,
 }
 
@@ -123,6 +133,12 @@ impl Settings {
             let secs: u64 = v.trim().parse().map_err(|e| invalid("CROSSCHECK_FETCH_TIMEOUT_SECS", e))?;
             s.fetch_timeout = Duration::from_secs(secs.max(1));
         }
+        if let Some(v) = get("CROSSCHECK_CACHE_TTL", file.cache_ttl.map(|n| n.to_string())) {
+            s.cache_ttl = Duration::from_secs(parse_secs("CROSSCHECK_CACHE_TTL", &v)?);
+        }
+        if let Some(v) = get("CROSSCHECK_RATE_LIMIT", file.rate_limit.map(|n| n.to_string())) {
+            s.rate_limit_per_minute = v.trim().parse().map_err(|e| invalid("CROSSCHECK_RATE_LIMIT", e))?;
+        }
         if let Some(v) = get("CROSSCHECK_USER_AGENT_CONTACT", file.user_agent_contact) {
             s.user_agent_contact = v;
         }
@@ -138,6 +154,18 @@ fn read_file(path: &Path) -> Result<FileLayer, ConfigError> {
 
 fn invalid(name: &'static str, e: impl std::fmt::Display) -> ConfigError {
     ConfigError::Invalid { name, reason: e.to_string() }
+}
+
+/// Seconds, as a bare number or with an `s`/`m`/`h` suffix.
+fn parse_secs(name: &'static str, v: &str) -> Result<u64, ConfigError> {
+    let v = v.trim();
+    let (num, mult) = match v.chars().last() {
+        Some('s') => (&v[..v.len() - 1], 1),
+        Some('m') => (&v[..v.len() - 1], 60),
+        Some('h') => (&v[..v.len() - 1], 3600),
+        _ => (v, 1),
+    };
+    num.trim().parse::<u64>().map(|n| n * mult).map_err(|e| invalid(name, e))
 }
 
 fn parse_bool(name: &'static str, v: &str) -> Result<bool, ConfigError> {
@@ -179,6 +207,13 @@ mod tests {
         assert_eq!(s.bind.port(), 9000);
         assert!(s.allow_private_hosts);
         assert_eq!(s.api_tokens, vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn cache_ttl_takes_seconds_or_a_suffix() {
+        assert_eq!(Settings::from_env(env(&[("CROSSCHECK_CACHE_TTL", "90")])).unwrap().cache_ttl.as_secs(), 90);
+        assert_eq!(Settings::from_env(env(&[("CROSSCHECK_CACHE_TTL", "10m")])).unwrap().cache_ttl.as_secs(), 600);
+        assert!(Settings::from_env(env(&[("CROSSCHECK_CACHE_TTL", "soon")])).is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod quantity;
 #[path = "stub_quote.rs"]
 pub mod quote;
 pub mod sources;
+pub mod store;
 pub mod telemetry;
 pub mod text;
 pub mod verify;
@@ -25,9 +26,10 @@ use std::sync::Arc;
 
 use futures_util::future::join_all;
 
-use fetch::{FetchError, FetchOptions, Fetcher, Page};
+use fetch::{FetchError, FetchOptions, Fetched, Fetcher, Page, Validators};
 use model::{CheckAnswer, CheckInput, SourceRef};
 use sources::Registry;
+use store::{Snapshot, Store};
 use verify::{ReadPage, ReadSource};
 
 /// Everything a check needs that outlives one check: the HTTP client and the registry (extracted once).
@@ -37,6 +39,9 @@ pub struct Engine {
     registry: Arc<Registry>,
     registry_pages: Arc<Vec<ReadSource>>,
     max_body_bytes: usize,
+    store: Option<Arc<dyn Store>>,
+    cache_ttl: std::time::Duration,
+    in_flight: Arc<std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
 }
 
 impl Engine {
@@ -59,7 +64,21 @@ impl Engine {
             fetcher: Fetcher::new(opts)?,
             registry: Arc::new(registry),
             registry_pages: Arc::new(registry_pages),
+            store: None,
+            cache_ttl: std::time::Duration::ZERO,
+            in_flight: Arc::default(),
         })
+    }
+
+    /// Keeps every fetched body in the store and reuses a snapshot younger than `ttl` without a request.
+    pub fn with_store(mut self, store: Arc<dyn Store>, ttl: std::time::Duration) -> Self {
+        self.store = Some(store);
+        self.cache_ttl = ttl;
+        self
+    }
+
+    pub fn store(&self) -> Option<&Arc<dyn Store>> {
+        self.store.as_ref()
     }
 
     pub fn registry(&self) -> &Registry {
@@ -107,7 +126,7 @@ impl Engine {
 
     async fn read_one(&self, r: &SourceRef) -> Result<Arc<ReadPage>, FetchError> {
         let page = match r {
-            SourceRef::Url(url) => self.fetcher.fetch(url).await?,
+            SourceRef::Url(url) => self.fetch_url(url).await?,
             SourceRef::File(path) => fetch::read_file(path, self.max_body_bytes)?,
         };
         // Extraction is CPU work: keep it off the async workers.
@@ -115,6 +134,84 @@ impl Engine {
             .await
             .map_err(|e| FetchError::Io(format!("extraction failed: {e}")))
     }
+}
+
+impl Engine {
+    /// One fetch per URL at a time: a second check of the same URL waits and then finds the fresh snapshot.
+    async fn fetch_url(&self, url: &url::Url) -> Result<Page, FetchError> {
+        let Some(store) = self.store.clone() else { return self.fetcher.fetch(url).await };
+        let key = url.to_string();
+        let lock = {
+            let mut map = self.in_flight.lock().map_err(|_| FetchError::Io("fetch lock poisoned".into()))?;
+            map.entry(key.clone()).or_default().clone()
+        };
+        let _guard = lock.lock().await;
+        let prior = blocking(store.clone(), {
+            let key = key.clone();
+            move |s| s.latest_snapshot(&key)
+        })
+        .await;
+        let now = chrono::Utc::now();
+        if let Some(snap) = &prior {
+            let age = now.signed_duration_since(snap.fetched_at).to_std().unwrap_or_default();
+            if age < self.cache_ttl {
+                return Ok(page_from_snapshot(snap.clone()));
+            }
+        }
+        let validators = prior
+            .as_ref()
+            .map(|s| Validators { etag: s.etag.clone(), last_modified: s.last_modified.clone() })
+            .unwrap_or_default();
+        let page = match self.fetcher.fetch_conditional(url, &validators).await? {
+            Fetched::Page(page) => page,
+            Fetched::NotModified => {
+                let snap = prior.ok_or(FetchError::HttpStatus(304))?;
+                let k = key.clone();
+                blocking(store.clone(), move |s| s.touch_snapshot(&k, now).map(|()| Some(()))).await;
+                return Ok(page_from_snapshot(Snapshot { fetched_at: now, ..snap }));
+            }
+        };
+        let snap = Snapshot {
+            url: key,
+            final_url: page.final_url.clone(),
+            status: 200,
+            content_type: page.content_type.clone(),
+            etag: page.etag.clone(),
+            last_modified: page.last_modified.clone(),
+            sha256: page.sha256.clone(),
+            body: page.body.clone(),
+            fetched_at: page.fetched_at,
+        };
+        blocking(store, move |s| s.put_snapshot(&snap).map(|()| Some(()))).await;
+        Ok(page)
+    }
+}
+
+/// Runs a store call on the blocking pool; a store failure is logged and treated as "nothing stored" so a
+/// check still answers from the network.
+async fn blocking<T: Send + 'static>(
+    store: Arc<dyn Store>,
+    f: impl FnOnce(&dyn Store) -> Result<Option<T>, store::StoreError> + Send + 'static,
+) -> Option<T> {
+    match tokio::task::spawn_blocking(move || f(store.as_ref())).await {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "store call failed");
+            None
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "store task failed");
+            None
+        }
+    }
+}
+
+fn page_from_snapshot(s: Snapshot) -> Page {
+    let mut page = Page::new(s.url, s.final_url, s.content_type, s.body);
+    page.etag = s.etag;
+    page.last_modified = s.last_modified;
+    page.fetched_at = s.fetched_at;
+    page
 }
 
 /// Extracts a fetched page into the document the matchers read.

@@ -197,6 +197,9 @@ pub struct SourceStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckAnswer {
     pub id: Option<String>,
+    /// The stored check's own id (`GET /v1/checks/{check_id}`); absent when nothing was stored (CLI).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_id: Option<String>,
     pub claim: String,
     pub speaker: Option<String>,
     pub verdict: Verdict,

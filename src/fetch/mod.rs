@@ -78,21 +78,28 @@ pub struct Page {
     pub url: String,
     pub final_url: String,
     pub content_type: Option<String>,
+    /// The body as received (after transfer decoding), kept so a snapshot can be stored and re-read.
+    pub body: Vec<u8>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
     pub text: String,
     pub fetched_at: chrono::DateTime<chrono::Utc>,
     pub sha256: String,
 }
 
 impl Page {
-    fn new(url: String, final_url: String, content_type: Option<String>, body: &[u8]) -> Self {
-        let text = decode(body, content_type.as_deref());
+    pub fn new(url: String, final_url: String, content_type: Option<String>, body: Vec<u8>) -> Self {
+        let text = decode(&body, content_type.as_deref());
         Page {
             url,
             final_url,
             content_type,
+            sha256: hex(&Sha256::digest(&body)),
+            body,
+            etag: None,
+            last_modified: None,
             text,
             fetched_at: chrono::Utc::now(),
-            sha256: hex(&Sha256::digest(body)),
         }
     }
 
@@ -133,6 +140,59 @@ impl FetchOptions {
 pub struct Fetcher {
     client: reqwest::Client,
     opts: FetchOptions,
+    hosts: HostLimits,
+}
+
+/// Retries after the first attempt, for 5xx answers and timeouts only.
+pub const MAX_RETRIES: u32 = 2;
+/// Requests in flight to one host at once.
+pub const PER_HOST_CONCURRENCY: usize = 4;
+
+/// Validators from an earlier snapshot, for a conditional request.
+#[derive(Debug, Clone, Default)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// What a (conditional) fetch brought back.
+#[derive(Debug)]
+pub enum Fetched {
+    Page(Page),
+    /// 304: the stored snapshot is still current.
+    NotModified,
+}
+
+/// A semaphore per host, created on first use.
+#[derive(Clone, Default)]
+struct HostLimits {
+    map: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<tokio::sync::Semaphore>>>>,
+}
+
+impl HostLimits {
+    async fn permit(&self, host: &str) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        let sem = {
+            let mut map = self.map.lock().ok()?;
+            map.entry(host.to_string())
+                .or_insert_with(|| std::sync::Arc::new(tokio::sync::Semaphore::new(PER_HOST_CONCURRENCY)))
+                .clone()
+        };
+        sem.acquire_owned().await.ok()
+    }
+}
+
+/// 250 ms, 500 ms, … with ±50% jitter so that retrying clients do not arrive together.
+fn backoff(attempt: u32) -> Duration {
+    use std::hash::{BuildHasher, Hasher};
+    let base = 250u64 << attempt.min(6);
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u32(attempt);
+    let jitter = h.finish() % base;
+    Duration::from_millis(base / 2 + jitter)
+}
+
+fn header(headers: &reqwest::header::HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
+    headers.get(name).and_then(|v| v.to_str().ok()).map(String::from)
 }
 
 impl Fetcher {
@@ -156,25 +216,58 @@ impl Fetcher {
             .dns_resolver(guard::GuardedResolver::shared(allow_private))
             .build()
             .map_err(|e| FetchError::Io(e.to_string()))?;
-        Ok(Fetcher { client, opts })
+        Ok(Fetcher { client, opts, hosts: HostLimits::default() })
     }
 
     /// Fetches one URL (already parsed) within the limits.
     pub async fn fetch(&self, url: &Url) -> Result<Page, FetchError> {
-        guard::check_url(url, self.opts.allow_private_hosts)?;
-        let total = self.opts.total_timeout;
-        match tokio::time::timeout(total, self.fetch_inner(url)).await {
-            Ok(result) => result,
-            Err(_) => Err(FetchError::Timeout(total)),
+        match self.fetch_conditional(url, &Validators::default()).await? {
+            Fetched::Page(p) => Ok(p),
+            Fetched::NotModified => Err(FetchError::HttpStatus(304)),
         }
     }
 
-    async fn fetch_inner(&self, url: &Url) -> Result<Page, FetchError> {
-        let mut resp = self.client.get(url.clone()).send().await.map_err(|e| self.classify(&e))?;
+    /// Fetches with `If-None-Match` / `If-Modified-Since` from an earlier snapshot; retries 5xx and timeouts
+    /// with jittered backoff; at most `PER_HOST_CONCURRENCY` requests to one host at a time.
+    pub async fn fetch_conditional(&self, url: &Url, prior: &Validators) -> Result<Fetched, FetchError> {
+        guard::check_url(url, self.opts.allow_private_hosts)?;
+        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+        let permit = self.hosts.permit(&host).await;
+        let total = self.opts.total_timeout;
+        let mut attempt = 0;
+        let result = loop {
+            let result = match tokio::time::timeout(total, self.fetch_inner(url, prior)).await {
+                Ok(result) => result,
+                Err(_) => Err(FetchError::Timeout(total)),
+            };
+            let retryable = matches!(&result, Err(FetchError::Timeout(_)) | Err(FetchError::HttpStatus(500..=599)));
+            if !retryable || attempt >= MAX_RETRIES {
+                break result;
+            }
+            attempt += 1;
+            tokio::time::sleep(backoff(attempt)).await;
+        };
+        drop(permit);
+        result
+    }
+
+    async fn fetch_inner(&self, url: &Url, prior: &Validators) -> Result<Fetched, FetchError> {
+        let mut req = self.client.get(url.clone());
+        if let Some(etag) = &prior.etag {
+            req = req.header(reqwest::header::IF_NONE_MATCH, etag);
+        }
+        if let Some(lm) = &prior.last_modified {
+            req = req.header(reqwest::header::IF_MODIFIED_SINCE, lm);
+        }
+        let mut resp = req.send().await.map_err(|e| self.classify(&e))?;
         let status = resp.status();
+        if status == reqwest::StatusCode::NOT_MODIFIED && (prior.etag.is_some() || prior.last_modified.is_some()) {
+            return Ok(Fetched::NotModified);
+        }
         if !status.is_success() {
             return Err(FetchError::HttpStatus(status.as_u16()));
         }
+        let resp_headers = resp.headers().clone();
         let content_type = resp.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(String::from);
         if let Some(ct) = &content_type {
             let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
@@ -195,7 +288,10 @@ impl Fetcher {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Page::new(url.to_string(), final_url, content_type, &body))
+        let mut page = Page::new(url.to_string(), final_url, content_type, body);
+        page.etag = header(&resp_headers, reqwest::header::ETAG);
+        page.last_modified = header(&resp_headers, reqwest::header::LAST_MODIFIED);
+        Ok(Fetched::Page(page))
     }
 
     fn classify(&self, e: &reqwest::Error) -> FetchError {
@@ -258,5 +354,5 @@ pub fn read_file(path: &Path, max_bytes: usize) -> Result<Page, FetchError> {
     let plain = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     let ct = plain.then(|| "text/plain".to_string());
     let shown = path.display().to_string();
-    Ok(Page::new(shown.clone(), shown, ct, &body))
+    Ok(Page::new(shown.clone(), shown, ct, body))
 }

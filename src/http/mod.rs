@@ -3,6 +3,7 @@
 //! `Application::build` binds (port 0 works, for tests) and `run_until_stopped` serves, so tests start the real
 //! app exactly as `crosscheck serve` does.
 
+mod access;
 mod error;
 mod routes;
 
@@ -13,7 +14,10 @@ use actix_web::{web, App, HttpServer};
 
 pub use error::{ApiError, Problem};
 
+use std::sync::Arc;
+
 use crate::config::Settings;
+use crate::store::{SqliteStore, Store, StoreError};
 use crate::fetch::FetchOptions;
 use crate::sources::Registry;
 use crate::Engine;
@@ -22,6 +26,8 @@ use crate::Engine;
 pub struct AppState {
     pub engine: Engine,
     pub settings: Settings,
+    pub store: Arc<dyn Store>,
+    pub limiter: access::RateLimiter,
 }
 
 /// A bound, not yet running, service.
@@ -40,6 +46,8 @@ pub enum StartError {
     DataDir { path: String, reason: String },
     #[error("cannot build the HTTP client: {0}")]
     Client(#[from] crate::fetch::FetchError),
+    #[error("cannot open the store: {0}")]
+    Store(#[from] StoreError),
 }
 
 impl Application {
@@ -49,11 +57,14 @@ impl Application {
             reason: e.to_string(),
         })?;
         let registry = Registry::load(&settings.sources_dir)?;
-        let engine = Engine::new(FetchOptions::from_settings(&settings), registry)?;
+        let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&settings.data_dir)?);
+        let engine =
+            Engine::new(FetchOptions::from_settings(&settings), registry)?.with_store(store.clone(), settings.cache_ttl);
         let listener = TcpListener::bind(settings.bind)
             .map_err(|e| StartError::Bind { addr: settings.bind.to_string(), reason: e.to_string() })?;
         let port = listener.local_addr().map_err(|e| StartError::Bind { addr: settings.bind.to_string(), reason: e.to_string() })?.port();
-        let state = web::Data::new(AppState { engine, settings });
+        let limiter = access::RateLimiter::new(settings.rate_limit_per_minute);
+        let state = web::Data::new(AppState { engine, settings, store, limiter });
         let server = HttpServer::new(move || App::new().configure(|cfg| configure(cfg, state.clone())))
             .listen(listener)
             .map_err(|e| StartError::Bind { addr: format!("port {port}"), reason: e.to_string() })?
@@ -83,7 +94,9 @@ pub fn configure(cfg: &mut web::ServiceConfig, state: web::Data<AppState>) {
         .route("/healthz", web::get().to(routes::healthz))
         .service(
             web::scope("/v1")
+                .wrap(actix_web::middleware::from_fn(access::guard))
                 .route("/checks", web::post().to(routes::create_check))
+                .route("/checks/{id}", web::get().to(routes::get_check))
                 .route("/sources", web::get().to(routes::list_sources)),
         )
         .default_service(web::to(routes::not_found));

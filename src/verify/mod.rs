@@ -42,6 +42,7 @@ pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
         .collect();
     let mut answer = CheckAnswer {
         id: input.id.clone(),
+        check_id: None,
         claim: input.claim.clone(),
         speaker: input.speaker.clone(),
         verdict: Verdict::Unverifiable,

@@ -1,0 +1,182 @@
+//! Pairing claim figures with source figures, and deciding whether each pair agrees.
+//!
+//! Figures pair by what they are (unit, what they count, rate, period), never by position: a source sentence often
+//! holds more figures than the claim, in another order. Among the compatible source figures the one describing the
+//! same period wins, then one that agrees, then one counting the same thing, then the nearest value; so a wrong claim
+//! still pairs with the figure it gets wrong and can be shown as a difference.
+//!
+//! Agreement: the source value lies in the claim's interval (a bare claim figure allows its own precision, a hedged
+//! one its hedge), or the source's whole interval lies inside the claim's ("more than 100" vs "over 100"); a hedge
+//! pointing the other way ("nearly 100" vs "more than 100") or a vague source ("hundreds") never agrees by its value
+//! alone; directions must not be opposite, periods must not differ.
+
+use serde::Serialize;
+
+use super::periods::Relation;
+use super::{Bound, Quantity};
+
+/// One claim figure and the source figure it is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Pairing {
+    /// Index into the claim's quantities.
+    pub claim: usize,
+    /// Index into the source's quantities; `None` when no source figure is about the same thing.
+    pub source: Option<usize>,
+    /// The pair agrees (always false when unpaired).
+    pub agree: bool,
+    /// Both figures name what they count, and it is the same thing: a strong pairing.
+    pub same_counts: bool,
+    /// Both figures name their period, and it is the same one.
+    pub same_period: bool,
+}
+
+/// How sure a pairing is: figures that count nothing named only pair when they agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    Strong,
+    Weak,
+}
+
+/// Relative slack for float comparisons.
+const EPS: f64 = 1e-9;
+
+/// Pairs every claim figure with the source figure it is about and decides agreement.
+pub fn pair(claim: &[Quantity], source: &[Quantity]) -> Vec<Pairing> {
+    claim
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let best = source
+                .iter()
+                .enumerate()
+                .filter_map(|(si, s)| {
+                    let strength = compatible(c, s)?;
+                    let agree = agrees(c, s);
+                    let open_bound = matches!(c.bound, Bound::AtLeast | Bound::AtMost) && c.bound != s.bound;
+                    if strength == Strength::Weak && (!agree || open_bound) {
+                        return None;
+                    }
+                    let rel = period_relation(c, s);
+                    let same_counts = c.counts.is_some() && c.counts == s.counts;
+                    let same_bound = c.bound == s.bound;
+                    let same_dir = c.change.is_some() && c.change == s.change;
+                    let same_period = rel == Relation::Same;
+                    let key = (
+                        rel != Relation::Different,
+                        same_period,
+                        agree,
+                        same_counts,
+                        same_bound,
+                        same_dir,
+                    );
+                    Some((key, -distance(c, s), si, agree))
+                })
+                .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(b.2.cmp(&a.2)));
+            match best {
+                Some(((_, same_period, _, same_counts, _, _), _, si, agree)) => Pairing {
+                    claim: ci,
+                    source: Some(si),
+                    agree,
+                    same_counts,
+                    same_period,
+                },
+                None => Pairing {
+                    claim: ci,
+                    source: None,
+                    agree: false,
+                    same_counts: false,
+                    same_period: false,
+                },
+            }
+        })
+        .collect()
+}
+
+/// The scale that brings a unit to its comparison family: ratios compare as percentages.
+fn family(q: &Quantity) -> (&str, f64) {
+    match q.unit.as_str() {
+        "ratio" => ("percent", 100.0),
+        u => (u, 1.0),
+    }
+}
+
+fn compatible(c: &Quantity, s: &Quantity) -> Option<Strength> {
+    if family(c).0 != family(s).0 {
+        return None;
+    }
+    if let (Some(a), Some(b)) = (&c.per, &s.per) {
+        if a != b {
+            return None;
+        }
+    }
+    let counted = matches!(c.unit.as_str(), "count" | "percent" | "ratio");
+    match (&c.counts, &s.counts) {
+        (Some(a), Some(b)) if a != b && counted => None,
+        (Some(a), Some(b)) if a == b => Some(Strength::Strong),
+        _ if c.unit == "count" => Some(Strength::Weak),
+        _ => Some(Strength::Strong),
+    }
+}
+
+fn period_relation(c: &Quantity, s: &Quantity) -> Relation {
+    match (&c.period, &s.period) {
+        (Some(a), Some(b)) => a.relation(b),
+        _ => Relation::Unknown,
+    }
+}
+
+fn distance(c: &Quantity, s: &Quantity) -> f64 {
+    let (cv, sv) = (c.value * family(c).1, s.value * family(s).1);
+    let d = (cv - sv).abs() / cv.abs().max(sv.abs()).max(EPS);
+    if d.is_nan() {
+        f64::INFINITY
+    } else {
+        d
+    }
+}
+
+/// True when the source figure bears out the claim figure (same family assumed by the caller or checked here).
+pub fn agrees(c: &Quantity, s: &Quantity) -> bool {
+    let (cu, cs) = family(c);
+    let (su, ss) = family(s);
+    if cu != su {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (c.change, s.change) {
+        if a != b {
+            return false;
+        }
+    }
+    if period_relation(c, s) == Relation::Different {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (&c.per, &s.per) {
+        if a != b {
+            return false;
+        }
+    }
+    if cu == "date" {
+        return dates_agree(c, s);
+    }
+    let (lo, hi) = (c.low * cs, c.high * cs);
+    let slack = |x: f64| x.abs().max(1.0) * EPS;
+    let within = |x: f64| x >= lo - slack(lo) && x <= hi + slack(hi);
+    let (s_lo, s_hi, sv) = (s.low * ss, s.high * ss, s.value * ss);
+    let inside = within(s_lo) && within(s_hi);
+    let opposite = matches!(
+        (c.bound, s.bound),
+        (Bound::AtLeast, Bound::AtMost | Bound::Nearly) | (Bound::AtMost | Bound::Nearly, Bound::AtLeast)
+    );
+    let by_value = within(sv) && !opposite && s.bound != Bound::Range;
+    inside || by_value
+}
+
+/// Dates: the source's span lies in the claim's, or starts in it and runs on ("since June 2022" bears out
+/// "in June 2022"); a claim "since 2016" needs a source "since" the same start.
+fn dates_agree(c: &Quantity, s: &Quantity) -> bool {
+    if c.high.is_infinite() {
+        return s.high.is_infinite() && (s.value - c.value).abs() < 1.0;
+    }
+    let starts_inside = s.value >= c.low && s.value <= c.high;
+    starts_inside && (s.high <= c.high || s.high.is_infinite())
+}

@@ -1,0 +1,124 @@
+//! Figures: find every quantity in a claim or a source, normalise it, and decide whether two agree.
+//!
+//! This is the product's own craft, written by hand and driven by tables rather than regular expressions: a small
+//! tokenizer ([`lexer`]), the vocabulary as data ([`tables`]), the number itself with its precision ([`numbers`]),
+//! the figure around it — hedge, currency, unit, what it counts, direction ([`figures`]) — the time it describes
+//! ([`periods`]) and the comparison ([`compare`]).
+//!
+//! It is not a general NLP parser: it reads the few words around each number the way a fact-checker does. The key
+//! decisions are that every figure is an interval (its written precision, widened by its hedge), that figures pair
+//! by what they are rather than where they stand, and that a figure followed by a noun counts that noun.
+//!
+//! ```
+//! use crosscheck::quantity::{extract, pair, Context};
+//! let ctx = Context::default();
+//! let claim = extract("86.2% of 999 calls in 10 seconds", &ctx);
+//! let source = extract("86.2 per cent of 999 calls are answered within 10 seconds", &ctx);
+//! assert!(pair(&claim, &source).iter().all(|p| p.agree));
+//! ```
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+mod compare;
+mod figures;
+mod lexer;
+mod numbers;
+mod periods;
+mod tables;
+
+#[cfg(test)]
+mod cases;
+#[cfg(test)]
+mod compare_cases;
+#[cfg(test)]
+mod props;
+
+pub use compare::{agrees, pair, Pairing};
+pub use periods::{Period, Relation};
+
+/// What the text around the figures tells us: the page's publication date resolves "last year", "in January".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    pub published: Option<NaiveDate>,
+}
+
+/// The direction of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    Up,
+    Down,
+}
+
+/// How the words bound a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// A bare figure: its written precision.
+    Exact,
+    /// "about", "around", "roughly": ±10%.
+    About,
+    /// "nearly", "almost": just below.
+    Nearly,
+    /// "under", "up to", "fewer than", "within": at most.
+    AtMost,
+    /// "more than", "over", "at least": at least.
+    AtLeast,
+    /// A span given by the words: "hundreds", a date, a period.
+    Range,
+}
+
+/// Which end of a "from X to Y" a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    From,
+    To,
+}
+
+/// One figure, as written and normalised.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// As written: "86.2 per cent", "£151m", "thirteen fewer offences".
+    pub text: String,
+    /// Byte range of `text` in the input (always on character boundaries).
+    pub start: usize,
+    pub end: usize,
+    /// Normalised value: £151m → 151000000; 86.2% → 86.2; one minute 50 seconds → 110; a ratio as a fraction;
+    /// a date as days since the Common Era.
+    pub value: f64,
+    /// The interval the words allow (precision of a bare figure, hedges, bounds); infinite when open.
+    pub low: f64,
+    pub high: f64,
+    /// Canonical unit: "percent", "percentage_point", "GBP", "USD", "EUR", "second", "year_of_age", "date",
+    /// "ratio", "factor", "count".
+    pub unit: String,
+    /// What it counts, as a singular lemma: "call", "officer", "offence".
+    pub counts: Option<String>,
+    /// The time the figure describes.
+    pub period: Option<Period>,
+    /// Up or down, from a change word or from "from X to Y".
+    pub change: Option<Change>,
+    /// How the words bound it.
+    pub bound: Bound,
+    /// "from" or "to" end of a change.
+    pub role: Option<Role>,
+    /// A rate: "£15 million a year" → "year".
+    pub per: Option<String>,
+    /// "seven out of eight" → [7, 8]; "all eight" → [8, 8].
+    pub ratio: Option<[f64; 2]>,
+}
+
+/// Every figure in `text`, in order of appearance.
+pub fn extract(text: &str, ctx: &Context) -> Vec<Quantity> {
+    let tokens = lexer::tokenize(text);
+    let mut parser = figures::Parser::new(text, &tokens, ctx);
+    parser.run();
+    let figures::Parser {
+        mut found, mentions, ..
+    } = parser;
+    periods::attach(text, &tokens, &mut found, &mentions);
+    found.sort_by_key(|f| f.first);
+    found.into_iter().map(|f| f.q).collect()
+}

@@ -1,0 +1,729 @@
+//! The vocabulary of figures, as data: number words, scales, hedges, change words, units, currencies, months,
+//! relative periods and the little words that end a noun phrase.
+//!
+//! Every rule the parsers apply to a word starts from a row here, so a reader can check or extend the engine by
+//! scanning this file. Words are matched case-insensitively except month names, which the period parser only
+//! accepts capitalised ("may" is a verb).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::{Bound, Change};
+
+/// Class bits of a word, computed once per word by [`lex_class`].
+pub(crate) mod class {
+    pub const NUMWORD: u32 = 1;
+    pub const SCALE: u32 = 1 << 1;
+    pub const VAGUE: u32 = 1 << 2;
+    pub const FRACTION: u32 = 1 << 3;
+    pub const FACTOR: u32 = 1 << 4;
+    pub const HEDGE: u32 = 1 << 5;
+    pub const CHANGE: u32 = 1 << 6;
+    pub const MONTH: u32 = 1 << 7;
+    pub const TIME_UNIT: u32 = 1 << 8;
+    pub const RELATIVE: u32 = 1 << 9;
+    pub const ARTICLE: u32 = 1 << 10;
+    pub const ALL: u32 = 1 << 11;
+    pub const PERIOD_PREP: u32 = 1 << 12;
+    pub const CURRENCY: u32 = 1 << 13;
+    pub const STOP: u32 = 1 << 14;
+    pub const LABEL: u32 = 1 << 15;
+    pub const AGE: u32 = 1 << 16;
+    /// Words that can start a figure or a period: the parsers look no further at any other word.
+    pub const ANCHOR: u32 =
+        NUMWORD | SCALE | VAGUE | FRACTION | FACTOR | HEDGE | MONTH | RELATIVE | ARTICLE | ALL | PERIOD_PREP | CURRENCY;
+}
+
+/// Cardinal number words.
+pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+];
+
+/// Scale words written apart from the number (`4.7 million`, `eight thousand`).
+pub(crate) const SCALE_WORDS: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("bn", 1e9),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("tn", 1e12),
+    ("trn", 1e12),
+];
+
+/// Scale suffixes glued to digits (`£151m`, `$3k`, `£2.5bn`). Without a currency sign `m` still means million:
+/// news copy writes "4.7m people" far more often than metres.
+pub(crate) const SCALE_SUFFIXES: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("bn", 1e9),
+    ("b", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+];
+
+/// Plural number words that give only an order of magnitude: the interval they allow.
+pub(crate) const VAGUE_WORDS: &[(&str, f64, f64)] = &[
+    ("dozens", 24.0, 143.0),
+    ("scores", 40.0, 199.0),
+    ("tens", 20.0, 99.0),
+    ("hundreds", 200.0, 999.0),
+    ("thousands", 2e3, 9_999.0),
+    ("millions", 2e6, 999_999_999.0),
+    ("billions", 2e9, 999e9),
+];
+
+/// Fraction words and their denominators (`a quarter`, `two-thirds`, `half`).
+pub(crate) const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("eighth", 8.0),
+    ("eighths", 8.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+/// Verbs that multiply: a factor and its direction.
+pub(crate) const FACTORS: &[(&str, f64, Change)] = &[
+    ("doubled", 2.0, Change::Up),
+    ("doubling", 2.0, Change::Up),
+    ("tripled", 3.0, Change::Up),
+    ("trebled", 3.0, Change::Up),
+    ("tripling", 3.0, Change::Up),
+    ("quadrupled", 4.0, Change::Up),
+    ("halved", 0.5, Change::Down),
+    ("halving", 0.5, Change::Down),
+];
+
+/// Hedges written before a figure, longest first: each is an interval around (or beside) the figure.
+pub(crate) const HEDGES_BEFORE: &[(&[&str], Bound)] = &[
+    (&["no", "more", "than"], Bound::AtMost),
+    (&["no", "fewer", "than"], Bound::AtLeast),
+    (&["no", "less", "than"], Bound::AtLeast),
+    (&["in", "excess", "of"], Bound::AtLeast),
+    (&["as", "many", "as"], Bound::AtMost),
+    (&["as", "much", "as"], Bound::AtMost),
+    (&["as", "few", "as"], Bound::AtLeast),
+    (&["an", "estimated"], Bound::About),
+    (&["more", "than"], Bound::AtLeast),
+    (&["greater", "than"], Bound::AtLeast),
+    (&["higher", "than"], Bound::AtLeast),
+    (&["at", "least"], Bound::AtLeast),
+    (&["upwards", "of"], Bound::AtLeast),
+    (&["just", "over"], Bound::AtLeast),
+    (&["well", "over"], Bound::AtLeast),
+    (&["fewer", "than"], Bound::AtMost),
+    (&["less", "than"], Bound::AtMost),
+    (&["lower", "than"], Bound::AtMost),
+    (&["up", "to"], Bound::AtMost),
+    (&["at", "most"], Bound::AtMost),
+    (&["just", "under"], Bound::Nearly),
+    (&["just", "below"], Bound::Nearly),
+    (&["close", "to"], Bound::About),
+    (&["nearly"], Bound::Nearly),
+    (&["almost"], Bound::Nearly),
+    (&["about"], Bound::About),
+    (&["around"], Bound::About),
+    (&["roughly"], Bound::About),
+    (&["approximately"], Bound::About),
+    (&["approx"], Bound::About),
+    (&["circa"], Bound::About),
+    (&["some"], Bound::About),
+    (&["nearer"], Bound::About),
+    (&["estimated"], Bound::About),
+    (&["over"], Bound::AtLeast),
+    (&["above"], Bound::AtLeast),
+    (&["exceeding"], Bound::AtLeast),
+    (&["under"], Bound::AtMost),
+    (&["below"], Bound::AtMost),
+    (&["within"], Bound::AtMost),
+];
+
+/// Hedges written after a figure (`100 or more`, `50-plus`).
+pub(crate) const HEDGES_AFTER: &[(&[&str], Bound)] = &[
+    (&["or", "more"], Bound::AtLeast),
+    (&["or", "over"], Bound::AtLeast),
+    (&["or", "above"], Bound::AtLeast),
+    (&["or", "fewer"], Bound::AtMost),
+    (&["or", "less"], Bound::AtMost),
+    (&["or", "so"], Bound::About),
+    (&["plus"], Bound::AtLeast),
+];
+
+/// Relative width of `about`/`nearly`: a fact-checker reads "around 80" as 72–88.
+pub(crate) const HEDGE_WIDTH: f64 = 0.10;
+
+/// Words that give a change its direction.
+pub(crate) const CHANGE_WORDS: &[(&str, Change)] = &[
+    ("up", Change::Up),
+    ("rose", Change::Up),
+    ("rise", Change::Up),
+    ("rises", Change::Up),
+    ("risen", Change::Up),
+    ("rising", Change::Up),
+    ("increase", Change::Up),
+    ("increased", Change::Up),
+    ("increases", Change::Up),
+    ("increasing", Change::Up),
+    ("grew", Change::Up),
+    ("grow", Change::Up),
+    ("grown", Change::Up),
+    ("growth", Change::Up),
+    ("climbed", Change::Up),
+    ("jumped", Change::Up),
+    ("jump", Change::Up),
+    ("soared", Change::Up),
+    ("surged", Change::Up),
+    ("gained", Change::Up),
+    ("boosted", Change::Up),
+    ("higher", Change::Up),
+    ("more", Change::Up),
+    ("down", Change::Down),
+    ("fell", Change::Down),
+    ("fall", Change::Down),
+    ("falls", Change::Down),
+    ("fallen", Change::Down),
+    ("falling", Change::Down),
+    ("dropped", Change::Down),
+    ("drop", Change::Down),
+    ("drops", Change::Down),
+    ("decrease", Change::Down),
+    ("decreased", Change::Down),
+    ("decreases", Change::Down),
+    ("declined", Change::Down),
+    ("decline", Change::Down),
+    ("cut", Change::Down),
+    ("cuts", Change::Down),
+    ("reduced", Change::Down),
+    ("reduction", Change::Down),
+    ("slashed", Change::Down),
+    ("shrank", Change::Down),
+    ("slumped", Change::Down),
+    ("plunged", Change::Down),
+    ("lower", Change::Down),
+    ("fewer", Change::Down),
+    ("less", Change::Down),
+];
+
+/// Words allowed between a change word and its figure: "fell by 11", "rose from 19", "a rise of 5".
+pub(crate) const CHANGE_GAP: &[&str] = &[
+    "by", "from", "of", "a", "an", "some", "just", "nearly", "almost", "over",
+];
+
+/// Time units, in seconds. A month is a twelfth of a Julian year.
+pub(crate) const TIME_UNITS: &[(&str, f64)] = &[
+    ("second", 1.0),
+    ("seconds", 1.0),
+    ("sec", 1.0),
+    ("secs", 1.0),
+    ("minute", 60.0),
+    ("minutes", 60.0),
+    ("min", 60.0),
+    ("mins", 60.0),
+    ("hour", 3_600.0),
+    ("hours", 3_600.0),
+    ("hr", 3_600.0),
+    ("hrs", 3_600.0),
+    ("day", 86_400.0),
+    ("days", 86_400.0),
+    ("week", 604_800.0),
+    ("weeks", 604_800.0),
+    ("fortnight", 1_209_600.0),
+    ("fortnights", 1_209_600.0),
+    ("month", 2_629_800.0),
+    ("months", 2_629_800.0),
+    ("year", 31_557_600.0),
+    ("years", 31_557_600.0),
+    ("yr", 31_557_600.0),
+    ("yrs", 31_557_600.0),
+    ("decade", 315_576_000.0),
+    ("decades", 315_576_000.0),
+];
+
+/// Words allowed between a number and its time unit: "5 working days".
+pub(crate) const DURATION_ADJECTIVES: &[&str] = &[
+    "working",
+    "business",
+    "calendar",
+    "school",
+    "full",
+    "consecutive",
+    "straight",
+    "whole",
+    "clear",
+];
+
+/// Rate phrases after a figure: "£15 million a year" is money per year, not a date.
+pub(crate) const RATES: &[(&[&str], &str)] = &[
+    (&["per", "annum"], "year"),
+    (&["a", "year"], "year"),
+    (&["per", "year"], "year"),
+    (&["each", "year"], "year"),
+    (&["every", "year"], "year"),
+    (&["annually"], "year"),
+    (&["a", "month"], "month"),
+    (&["per", "month"], "month"),
+    (&["each", "month"], "month"),
+    (&["every", "month"], "month"),
+    (&["a", "week"], "week"),
+    (&["per", "week"], "week"),
+    (&["each", "week"], "week"),
+    (&["a", "day"], "day"),
+    (&["per", "day"], "day"),
+    (&["each", "day"], "day"),
+    (&["an", "hour"], "hour"),
+    (&["per", "hour"], "hour"),
+];
+
+/// Currency symbols written before the figure.
+pub(crate) const CURRENCY_SIGNS: &[(char, &str)] = &[('£', "GBP"), ('$', "USD"), ('€', "EUR"), ('¥', "JPY")];
+
+/// Letters written glued before `$` (`US$`, `A$`).
+pub(crate) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
+    ("us", "USD"),
+    ("a", "AUD"),
+    ("au", "AUD"),
+    ("c", "CAD"),
+    ("ca", "CAD"),
+    ("hk", "HKD"),
+    ("nz", "NZD"),
+];
+
+/// Currency codes and words; `factor` converts minor units (pence) to the major one.
+pub(crate) const CURRENCY_WORDS: &[(&str, &str, f64)] = &[
+    ("gbp", "GBP", 1.0),
+    ("usd", "USD", 1.0),
+    ("eur", "EUR", 1.0),
+    ("pounds", "GBP", 1.0),
+    ("pound", "GBP", 1.0),
+    ("sterling", "GBP", 1.0),
+    ("dollars", "USD", 1.0),
+    ("dollar", "USD", 1.0),
+    ("euros", "EUR", 1.0),
+    ("euro", "EUR", 1.0),
+    ("pence", "GBP", 0.01),
+    ("p", "GBP", 0.01),
+    ("yen", "JPY", 1.0),
+];
+
+/// Words for "percent" after a figure (the `%` sign is a symbol).
+pub(crate) const PERCENT_WORDS: &[&[&str]] = &[&["per", "cent"], &["percent"], &["pc"], &["pct"]];
+
+/// Words for percentage points after a figure.
+pub(crate) const POINT_WORDS: &[(&[&str], f64)] = &[
+    (&["percentage", "points"], 1.0),
+    (&["percentage", "point"], 1.0),
+    (&["points"], 1.0),
+    (&["point"], 1.0),
+    (&["pp"], 1.0),
+    (&["basis", "points"], 0.01),
+];
+
+/// Month names (accepted only capitalised) and their number.
+pub(crate) const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// What a relative period names, before it is resolved against the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relative {
+    /// A calendar year, offset from the publication year.
+    Year(i32),
+    /// A UK financial year (April–March), offset from the one holding the publication date.
+    FinancialYear(i32),
+    /// A calendar month, offset from the publication month.
+    Month(i32),
+}
+
+/// Relative periods, longest first.
+pub(crate) const RELATIVE_PERIODS: &[(&[&str], Relative)] = &[
+    (&["the", "previous", "calendar", "year"], Relative::Year(-1)),
+    (&["the", "previous", "financial", "year"], Relative::FinancialYear(-1)),
+    (&["the", "current", "financial", "year"], Relative::FinancialYear(0)),
+    (&["the", "last", "financial", "year"], Relative::FinancialYear(-1)),
+    (&["the", "next", "financial", "year"], Relative::FinancialYear(1)),
+    (&["the", "previous", "year"], Relative::Year(-1)),
+    (&["the", "previous", "month"], Relative::Month(-1)),
+    (&["last", "calendar", "year"], Relative::Year(-1)),
+    (&["last", "financial", "year"], Relative::FinancialYear(-1)),
+    (&["this", "financial", "year"], Relative::FinancialYear(0)),
+    (&["next", "financial", "year"], Relative::FinancialYear(1)),
+    (&["this", "calendar", "year"], Relative::Year(0)),
+    (&["last", "year"], Relative::Year(-1)),
+    (&["this", "year"], Relative::Year(0)),
+    (&["next", "year"], Relative::Year(1)),
+    (&["last", "month"], Relative::Month(-1)),
+    (&["this", "month"], Relative::Month(0)),
+    (&["next", "month"], Relative::Month(1)),
+];
+
+/// Words before a bare month name that make it a date ("in January", "since March"); "March on" is not one.
+pub(crate) const MONTH_PREPS: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "to",
+    "from",
+    "of",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "between",
+    "and",
+    "before",
+    "after",
+    "last",
+    "this",
+    "next",
+    "throughout",
+    "on",
+];
+
+/// Words that end the noun phrase after a figure: function words and auxiliaries.
+pub(crate) const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "about",
+    "as",
+    "into",
+    "over",
+    "under",
+    "than",
+    "then",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "it",
+    "its",
+    "this",
+    "these",
+    "those",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "we",
+    "they",
+    "he",
+    "she",
+    "you",
+    "i",
+    "not",
+    "no",
+    "per",
+    "each",
+    "every",
+    "compared",
+    "since",
+    "between",
+    "across",
+    "including",
+    "after",
+    "before",
+    "during",
+    "within",
+    "without",
+    "against",
+    "among",
+    "around",
+    "via",
+    "out",
+    "up",
+    "down",
+    "if",
+    "because",
+    "said",
+    "says",
+    "say",
+    "all",
+    "both",
+    "also",
+    "only",
+    "just",
+    "now",
+    "still",
+    "ago",
+    "later",
+    "earlier",
+    "again",
+    "too",
+    "very",
+    "last",
+    "next",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "or",
+    "there",
+    "here",
+    "such",
+    "like",
+    "unlike",
+];
+
+/// Words before a number that make it a name, not an amount ("Article 50", "Route 38").
+pub(crate) const LABEL_WORDS: &[&str] = &[
+    "article",
+    "section",
+    "chapter",
+    "clause",
+    "page",
+    "pages",
+    "room",
+    "route",
+    "flight",
+    "number",
+    "no",
+    "platform",
+    "junction",
+    "level",
+    "tier",
+    "stage",
+    "phase",
+    "band",
+    "grade",
+    "category",
+    "covid",
+    "windows",
+    "iphone",
+    "version",
+    "v",
+    "ps",
+    "series",
+    "episode",
+    "season",
+    "vol",
+    "volume",
+    "figure",
+    "table",
+    "step",
+    "rule",
+    "paragraph",
+];
+
+/// Words that mark an age: "aged 33", "age 33".
+pub(crate) const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
+
+/// Plurals that the suffix rules would get wrong.
+pub(crate) const IRREGULAR_PLURALS: &[(&str, &str)] = &[
+    ("people", "person"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("police", "police"),
+    ("staff", "staff"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("data", "data"),
+    ("criteria", "criterion"),
+    ("news", "news"),
+    ("series", "series"),
+    ("species", "species"),
+    ("sheep", "sheep"),
+    ("fish", "fish"),
+    ("lives", "life"),
+    ("wives", "wife"),
+    ("knives", "knife"),
+    ("thieves", "thief"),
+    ("analyses", "analysis"),
+    ("crises", "crisis"),
+];
+
+fn vocabulary() -> &'static HashMap<&'static str, u32> {
+    static VOCAB: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    VOCAB.get_or_init(|| {
+        let mut map: HashMap<&'static str, u32> = HashMap::new();
+        let mut add = |w: &'static str, bit: u32| *map.entry(w).or_insert(0) |= bit;
+        NUMBER_WORDS.iter().for_each(|(w, _)| add(w, class::NUMWORD));
+        SCALE_WORDS.iter().for_each(|(w, _)| add(w, class::SCALE));
+        VAGUE_WORDS.iter().for_each(|(w, _, _)| add(w, class::VAGUE));
+        FRACTIONS.iter().for_each(|(w, _)| add(w, class::FRACTION));
+        FACTORS.iter().for_each(|(w, _, _)| add(w, class::FACTOR));
+        HEDGES_BEFORE.iter().for_each(|(ws, _)| add(ws[0], class::HEDGE));
+        CHANGE_WORDS.iter().for_each(|(w, _)| add(w, class::CHANGE));
+        MONTHS.iter().for_each(|(w, _)| add(w, class::MONTH));
+        TIME_UNITS.iter().for_each(|(w, _)| add(w, class::TIME_UNIT));
+        RELATIVE_PERIODS.iter().for_each(|(ws, _)| add(ws[0], class::RELATIVE));
+        CURRENCY_WORDS
+            .iter()
+            .take(3)
+            .for_each(|(w, _, _)| add(w, class::CURRENCY));
+        DOLLAR_PREFIXES.iter().for_each(|(w, _)| add(w, class::CURRENCY));
+        STOP_WORDS.iter().for_each(|w| add(w, class::STOP));
+        LABEL_WORDS.iter().for_each(|w| add(w, class::LABEL));
+        AGE_WORDS.iter().for_each(|w| add(w, class::AGE));
+        ["a", "an"].into_iter().for_each(|w| add(w, class::ARTICLE));
+        ["all"].into_iter().for_each(|w| add(w, class::ALL));
+        ["since", "between", "from"]
+            .into_iter()
+            .for_each(|w| add(w, class::PERIOD_PREP));
+        map
+    })
+}
+
+/// Longest word worth looking up; longer words are in no table.
+const MAX_WORD: usize = 16;
+
+/// The class bits of a word (0 for words in no table).
+pub(crate) fn lex_class(word: &str) -> u32 {
+    if word.len() > MAX_WORD || !word.is_ascii() {
+        return 0;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    for (dst, src) in buf.iter_mut().zip(word.bytes()) {
+        *dst = src.to_ascii_lowercase();
+    }
+    match std::str::from_utf8(&buf[..word.len()]) {
+        Ok(lower) => vocabulary().get(lower).copied().unwrap_or(0),
+        Err(_) => 0,
+    }
+}
+
+/// Looks a word up in a `(word, value)` table, ignoring case.
+pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
+}
+
+/// The singular of an English plural noun, lower-cased ("offences" → "offence", "areas" → "area").
+pub(crate) fn singular(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches(['\'', '\u{2019}']).to_string();
+    if let Some(s) = lookup(IRREGULAR_PLURALS, &lower) {
+        return s.to_string();
+    }
+    let stem = |n: usize| lower[..lower.len() - n].to_string();
+    if lower.ends_with("ies") && lower.len() > 4 {
+        format!("{}y", stem(3))
+    } else if ["sses", "shes", "ches", "xes", "zes"]
+        .iter()
+        .any(|s| lower.ends_with(s))
+    {
+        stem(2)
+    } else if lower.ends_with('s') && !["ss", "us", "is"].iter().any(|s| lower.ends_with(s)) && lower.len() > 3 {
+        stem(1)
+    } else {
+        lower
+    }
+}

@@ -65,7 +65,7 @@ pub fn parse_claim(claim: &str, speaker: Option<&str>) -> Option<QuoteClaim> {
         // `X said “…”`: the quotation must follow a speech verb
         attribution_before(claim, 0, first.0).map(|(m, _)| speaker_of(&m))
     } else if bare(before) {
-        attribution_after(claim, last.3, claim.len()).map(|(m, _)| speaker_of(&m))
+        attribution_after(claim, last.3, claim.len(), false).map(|(m, _)| speaker_of(&m))
     } else {
         None
     };

@@ -160,8 +160,10 @@ pub(super) fn attribution_before(text: &str, from: usize, to: usize) -> Option<(
     None
 }
 
-/// Speaker named just after the quotation (`,” said Mr Butt.`, `,” he said.`, `” — Jane Doe`).
-pub(super) fn attribution_after(text: &str, from: usize, to: usize) -> Option<(Mention, usize)> {
+/// Speaker named just after the quotation (`,” said Mr Butt.`, `,” he said.`, `” — Jane Doe`,
+/// `,” Mayer, Disney’s chairman, said`). `closed`: the quotation ended its own sentence with a full stop, so only
+/// a bare `Name said.` may follow as its attribution.
+pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool) -> Option<(Mention, usize)> {
     let gap_end = text[from..to]
         .find(|c: char| c.is_alphanumeric())
         .map_or(to, |p| from + p);
@@ -176,6 +178,13 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize) -> Option<(M
     if gap.contains(tables::ATTRIBUTION_DASHES) {
         return dash_attribution(&ws);
     }
+    if closed && ws.first().is_some_and(Word::is_capitalised) {
+        // `“It works.” She said residents…` is a new sentence; `“It works.” Mayer said.` is not
+        let v = (1..ws.len().min(4)).find(|&v| speech_verb_at(&ws, v).is_some())?;
+        if ws.len() > v + 1 || ws[v].punct_after.is_some_and(|p| p != '.') {
+            return None;
+        }
+    }
     if let Some(len) = speech_verb_at(&ws, 0) {
         let rest = &ws[len..];
         let cut = rest
@@ -187,16 +196,19 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize) -> Option<(M
         return Some((m, rest.first()?.start));
     }
     let limit = ws.len().min(7);
-    let v = (1..limit).find(|&v| speech_verb_at(&ws, v).is_some())?;
-    let subject = &ws[..v];
-    let clause = |w: &Word<'_>| tables::contains(tables::CONJUNCTIONS, w.text);
-    if subject.len() > 5
-        || subject.iter().any(clause)
-        || subject[..v - 1].iter().any(|w| w.punct_after.is_some_and(|p| p != '.'))
-    {
-        return None;
+    if let Some(v) = (1..limit).find(|&v| speech_verb_at(&ws, v).is_some()) {
+        let subject = &ws[..v];
+        let clause = |w: &Word<'_>| tables::contains(tables::CONJUNCTIONS, w.text);
+        let inner_punct = subject[..v - 1].iter().any(|w| w.punct_after.is_some_and(|p| p != '.'));
+        if subject.len() <= 5 && !subject.iter().any(clause) && !inner_punct {
+            return subject_before(subject);
+        }
     }
-    subject_before(subject)
+    // `Mayer, Disney’s chairman of direct-to-consumer, said`: a name, an apposition, then the verb
+    let comma = ws.iter().take(4).position(|w| w.punct_after == Some(','))?;
+    let m = mention_at_end(&ws[..=comma]).filter(|m| m.is_name() || m.names.len() == 1)?;
+    let close = (comma + 1..ws.len().min(comma + 16)).find(|&k| ws[k].punct_after == Some(','))?;
+    speech_verb_at(&ws, close + 1).map(|_| (m, ws[0].start))
 }
 
 /// `— Jane Doe, chief executive` → Jane Doe.
@@ -219,21 +231,31 @@ struct Reader {
     carry: Option<Option<String>>,
     /// Speaker of the last quotation of the previous block, when it had one.
     previous_block: Option<Option<String>>,
-    /// The last named speaker, for `he said`.
-    last_named: Option<String>,
+    /// The last named speaker and where it was named, for `he said`.
+    last_named: Option<(String, usize)>,
+    /// Byte ranges of the quotations read so far (names inside them are not antecedents).
+    quoted: Vec<(usize, usize)>,
 }
 
 impl Reader {
-    fn resolve(&mut self, people: &People, doc: &Document, found: (Mention, usize), lo: usize) -> Option<String> {
+    fn resolve(&mut self, people: &People, found: (Mention, usize), lo: usize) -> Option<String> {
         let (m, at) = found;
-        let previous = if m.pronoun && self.last_named.is_none() {
-            people.named_in(&doc.text, lo, at).pop()
-        } else {
-            self.last_named.clone()
-        };
-        let speaker = people.resolve(&m, at, previous.as_deref());
-        if speaker.is_some() && (m.pronoun || m.is_name() || !m.names.is_empty()) {
-            self.last_named.clone_from(&speaker);
+        if m.pronoun {
+            // `he said`: the person named last before it (outside quotations), or the last named speaker
+            let named = people.mentioned_before(lo, at, &self.quoted);
+            let speaker = match (named, &self.last_named) {
+                (Some(n), Some(l)) if l.1 > n.0 => Some(l.0.clone()),
+                (Some(n), _) => Some(n.1),
+                (None, l) => l.as_ref().map(|l| l.0.clone()),
+            };
+            if let Some(s) = &speaker {
+                self.last_named = Some((s.clone(), at));
+            }
+            return speaker;
+        }
+        let speaker = people.resolve(&m, at, None);
+        if let Some(s) = speaker.as_ref().filter(|_| !m.names.is_empty() || !m.roles.is_empty()) {
+            self.last_named = Some((s.clone(), at));
         }
         speaker
     }
@@ -281,7 +303,8 @@ impl Reader {
             qe -= c.len_utf8();
         }
         (qs, qe) = trim_range(text, qs, qe);
-        let speaker = found.and_then(|f| self.resolve(people, doc, f, block.start));
+        let speaker = found.and_then(|f| self.resolve(people, f, self_block_lo(doc, b)));
+        self.quoted.push((qs, qe));
         if qs < qe {
             out.push(Quotation {
                 start: qs,
@@ -298,6 +321,7 @@ impl Reader {
         let text = &doc.text;
         let spans = mark_spans(text, block.start, block.end);
         let opens_block = |s: &Span| text[block.start..s.open].trim().is_empty();
+        self.quoted.extend(spans.iter().map(|s| (s.start, s.end)));
         let mut speakers: Vec<Option<String>> = Vec::with_capacity(spans.len());
         let mut explicit = vec![false; spans.len()];
         for (k, s) in spans.iter().enumerate() {
@@ -309,14 +333,15 @@ impl Reader {
             let sentence_end = s
                 .close_end
                 .map(|c| sentence_around(text, block.start, block.end, c).1.min(limit));
+            let closed = text[s.start..s.end].ends_with('.');
             let found = s
                 .close_end
                 .zip(sentence_end)
-                .and_then(|(c, e)| attribution_after(text, c, e.max(c)))
+                .and_then(|(c, e)| attribution_after(text, c, e.max(c), closed))
                 .or_else(|| attribution_before(text, sentence_start.max(from), s.open));
             let speaker = if let Some(f) = found {
                 explicit[k] = true;
-                self.resolve(people, doc, f, self_block_lo(doc, b))
+                self.resolve(people, f, self_block_lo(doc, b))
             } else if k == 0 && opens_block(s) {
                 match (&self.carry, &self.previous_block) {
                     (Some(carried), _) => carried.clone(),

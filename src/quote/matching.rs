@@ -303,7 +303,7 @@ impl<'a> Page<'a> {
 
     /// The sentence(s) holding doc tokens `first..=last`, as a byte range.
     fn passage(&self, first: usize, last: usize) -> (usize, usize) {
-        let (a, b) = (self.toks[first].start, self.toks[last].end);
+        let (a, b) = (self.toks[first].start, self.toks[last].start);
         let text = &self.doc.text;
         let block = |at: usize| {
             self.doc
@@ -313,8 +313,8 @@ impl<'a> Page<'a> {
         };
         let (lo, hi) = block(a);
         let start = sentence_around(text, lo, hi, a).0;
-        let (lo, hi) = block(b.saturating_sub(1));
-        let end = sentence_around(text, lo, hi, b.saturating_sub(1)).1;
+        let (lo, hi) = block(b);
+        let end = sentence_around(text, lo, hi, b).1;
         (start, end.max(start))
     }
 

@@ -20,6 +20,8 @@ mod tables;
 mod text;
 
 #[cfg(test)]
+mod measure;
+#[cfg(test)]
 mod tests;
 
 use serde::Serialize;

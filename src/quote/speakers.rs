@@ -148,6 +148,8 @@ struct RoleBinding {
 pub(crate) struct People {
     persons: Vec<Person>,
     roles: Vec<RoleBinding>,
+    /// Every mention of a known person: (byte offset, person), in text order.
+    mentions: Vec<(usize, usize)>,
 }
 
 /// Maximal runs of capitalised words (with name particles and titles' full stops) in one block.
@@ -239,13 +241,17 @@ impl People {
         }
         for ws in &blocks {
             for (i, j) in capitalised_runs(&doc.text, ws) {
-                let Some(m) = mention_at_end(&ws[i..j]).filter(Mention::is_name) else {
+                let Some(m) = mention_at_end(&ws[i..j]).filter(|m| !m.names.is_empty()) else {
                     continue;
                 };
                 let at = ws[i].start;
                 let Some(person) = people.person_of(&m, at) else {
                     continue;
                 };
+                people.mentions.push((at, person));
+                if !m.is_name() {
+                    continue;
+                }
                 let first = j - m.names.len() - m.titles.len() - m.roles.len();
                 let mut roles = m.roles.clone();
                 if roles.is_empty() && first == i {
@@ -349,6 +355,17 @@ impl People {
             .filter(|b| b.at <= at)
             .max_by_key(|b| b.at);
         before.or_else(|| self.roles.iter().find(fits)).map(|b| b.person)
+    }
+
+    /// The last person named in `[from, to)` outside the byte ranges `quoted`, with where.
+    pub fn mentioned_before(&self, from: usize, to: usize, quoted: &[(usize, usize)]) -> Option<(usize, String)> {
+        let upto = self.mentions.partition_point(|m| m.0 < to);
+        self.mentions[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| m.0 >= from)
+            .find(|m| !quoted.iter().any(|q| q.0 <= m.0 && m.0 < q.1))
+            .map(|&(at, p)| (at, self.persons[p].display.clone()))
     }
 
     /// Every name of a person mentioned in `text[from..to]`, resolved (for "is the claimed speaker named here").

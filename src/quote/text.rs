@@ -203,7 +203,10 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 
 /// The sentence holding byte `pos`, clipped to `[lo, hi)` (a block): returns its byte range.
 pub(crate) fn sentence_around(text: &str, lo: usize, hi: usize, pos: usize) -> (usize, usize) {
-    let pos = pos.clamp(lo, hi);
+    let mut pos = pos.clamp(lo, hi);
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
     let mut start = lo;
     for (i, c) in text[lo..pos].char_indices().rev() {
         if matches!(c, '.' | '!' | '?' | '\u{2026}') && ends_sentence(text, lo + i) {

@@ -8,7 +8,7 @@
 //! `Sir Mark said exit … is “`), the open quotation it continues, an earlier quotation of the same paragraph, or a
 //! quotation paragraph just before it. Names resolve to the fullest form on the page through `speakers::People`.
 
-use super::speakers::{mention_at_end, Mention, People};
+use super::speakers::{breaks_after, mention_at_end, Mention, People};
 use super::tables;
 use super::text::{sentence_around, words, Word};
 use super::Quotation;
@@ -135,10 +135,7 @@ fn subject_before(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
 
 /// Attribution in the words after a speech verb (`said Mr Butt: “`, `according to Jane Doe,`).
 fn subject_after(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
-    let cut = ws
-        .iter()
-        .position(|w| w.punct_after.is_some_and(|p| p != '.' || w.text.len() > 3))
-        .map_or(ws.len(), |p| p + 1);
+    let cut = ws.iter().position(breaks_after).map_or(ws.len(), |p| p + 1);
     let ws = &ws[..cut];
     if ws.is_empty() || ws.len() > 6 || !ws[0].is_capitalised() && !tables::contains(tables::DETERMINERS, ws[0].text) {
         return None;
@@ -187,11 +184,7 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
     }
     if let Some(len) = speech_verb_at(&ws, 0) {
         let rest = &ws[len..];
-        let cut = rest
-            .iter()
-            .position(|w| w.punct_after.is_some())
-            .map_or(rest.len(), |p| p + 1)
-            .min(6);
+        let cut = rest.iter().position(breaks_after).map_or(rest.len(), |p| p + 1).min(6);
         let m = mention_at_end(&rest[..cut])?;
         return Some((m, rest.first()?.start));
     }
@@ -213,10 +206,7 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
 
 /// `— Jane Doe, chief executive` → Jane Doe.
 fn dash_attribution(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
-    let cut = ws
-        .iter()
-        .position(|w| w.punct_after.is_some_and(|p| p != '.'))
-        .map_or(ws.len(), |p| p + 1);
+    let cut = ws.iter().position(breaks_after).map_or(ws.len(), |p| p + 1);
     if cut == 0 || cut > 8 {
         return None;
     }

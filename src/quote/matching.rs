@@ -61,12 +61,29 @@ struct Page<'a> {
     toks: Vec<Token>,
     owner: Vec<Option<usize>>,
     index: HashMap<u64, Vec<usize>>,
-    speaker: Option<&'a str>,
+    /// The claimed speaker, with a role (`the Mayor`) resolved to the page's name for it.
+    speaker: Option<String>,
+    /// Whose words each quotation is, relative to the claimed speaker.
+    class: Vec<Who>,
     people: Option<People>,
 }
 
 impl<'a> Page<'a> {
     fn new(doc: &'a Document, quotes: &'a [Quotation], speaker: Option<&'a str>) -> Self {
+        let mut people = None;
+        let speaker = speaker.map(|s| {
+            let people = people.get_or_insert_with(|| People::scan(doc));
+            people.resolve_role(s).unwrap_or_else(|| s.to_string())
+        });
+        let class = quotes
+            .iter()
+            .enumerate()
+            .map(|(q, quote)| match (&quote.speaker, &speaker) {
+                (None, _) => Who::Unattributed,
+                (Some(s), Some(c)) if same_person(c, s) => Who::Claimed,
+                (Some(_), _) => Who::Other(q),
+            })
+            .collect();
         let toks = tokens(&doc.text);
         let mut order: Vec<usize> = (0..quotes.len()).collect();
         order.sort_by_key(|&q| quotes[q].start);
@@ -94,19 +111,13 @@ impl<'a> Page<'a> {
             owner,
             index,
             speaker,
-            people: None,
+            class,
+            people,
         }
     }
 
     fn who(&self, t: usize) -> Who {
-        match self.owner[t] {
-            None => Who::Narration,
-            Some(q) => match (&self.quotes[q].speaker, self.speaker) {
-                (None, _) => Who::Unattributed,
-                (Some(s), Some(c)) if same_person(c, s) => Who::Claimed,
-                (Some(_), _) => Who::Other(q),
-            },
-        }
+        self.owner[t].map_or(Who::Narration, |q| self.class[q])
     }
 
     /// Whose words doc tokens `first..=last` are: the class of most of the tokens that match.
@@ -134,7 +145,9 @@ impl<'a> Page<'a> {
 
     /// Does the page name the claimed speaker in the block holding byte `at` or the one before it?
     fn speaker_named_near(&mut self, at: usize) -> bool {
-        let Some(speaker) = self.speaker else { return false };
+        let Some(speaker) = self.speaker.as_deref() else {
+            return false;
+        };
         let people = self.people.get_or_insert_with(|| People::scan(self.doc));
         let b = block_of(self.doc, at);
         let lo = self.doc.blocks.get(b.saturating_sub(1)).map_or(0, |x| x.start);
@@ -166,6 +179,55 @@ impl<'a> Page<'a> {
                         .all(|(c, d)| c.hash == d.hash)
             })
             .collect()
+    }
+
+    /// Verbatim occurrences of a claim written with ellipses (`we are … on the right path`): each part verbatim,
+    /// in order, the gaps between them short.
+    fn elided(&self, claim: &Claim<'_>) -> Vec<Candidate> {
+        const MAX_GAP: usize = 80;
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut from = 0;
+        for j in 1..claim.toks.len() {
+            let between = &claim.text[claim.toks[j - 1].end..claim.toks[j].start];
+            if between.contains("...") || between.contains('\u{2026}') {
+                parts.push((from, j));
+                from = j;
+            }
+        }
+        if parts.is_empty() {
+            return Vec::new();
+        }
+        parts.push((from, claim.toks.len()));
+        let found: Vec<Vec<usize>> = parts.iter().map(|&(a, b)| self.exact(&claim.toks[a..b])).collect();
+        let mut out = Vec::new();
+        for &first in &found[0] {
+            let mut ops: Vec<Op> = (parts[0].0..parts[0].1).map(|j| Op::Same(j, first + j)).collect();
+            let mut end = first + parts[0].1 - parts[0].0;
+            let mut complete = true;
+            for (k, &(a, b)) in parts.iter().enumerate().skip(1) {
+                let Some(&next) = found[k].iter().find(|&&p| p >= end && p <= end + MAX_GAP) else {
+                    complete = false;
+                    break;
+                };
+                ops.extend((a..b).map(|j| Op::Same(j, next + j - a)));
+                end = next + b - a;
+            }
+            if complete {
+                let matched: Vec<usize> = ops
+                    .iter()
+                    .filter_map(|op| if let Op::Same(_, x) = op { Some(*x) } else { None })
+                    .collect();
+                let who = self.whose(matched.iter().copied());
+                out.push(Candidate {
+                    first,
+                    last: end - 1,
+                    similarity: 1.0,
+                    ops,
+                    who,
+                });
+            }
+        }
+        out
     }
 
     /// Candidate diagonals (doc index − claim index) where many claim tokens line up, best first.
@@ -421,11 +483,14 @@ pub fn check(claim: &QuoteClaim, doc: &Document, quotes: &[Quotation]) -> QuoteF
         ops: (0..m).map(|j| Op::Same(j, s + j)).collect(),
         who: page.whose(s..s + m),
     };
-    let exact: Vec<Candidate> = page
+    let mut exact: Vec<Candidate> = page
         .exact(&claim_toks.toks)
         .into_iter()
         .map(|s| exact_candidate(&page, s))
         .collect();
+    if exact.is_empty() {
+        exact = page.elided(&claim_toks);
+    }
 
     if claim.speaker.is_none() {
         // no speaker: verbatim anywhere on the page is enough; prefer an occurrence inside a quotation

@@ -240,6 +240,55 @@ fn gold_quotations_recall_and_false_support() {
         *control_counts.entry(format!("{:?}", c.1)).or_insert(0) += 1;
     }
     println!("control outcomes: {control_counts:?}");
+    // the speaker path: each attributed quotation claimed for its speaker, changed, and for another speaker
+    let mut tally = std::collections::BTreeMap::new();
+    for (d, quotes, normed) in &docs {
+        let speakers: Vec<&String> = quotes.iter().filter_map(|q| q.speaker.as_ref()).collect();
+        for (k, q) in quotes.iter().enumerate() {
+            let (Some(who), words) = (&q.speaker, &d.text[q.start..q.end]) else {
+                continue;
+            };
+            if words.split_whitespace().count() < 4 {
+                continue;
+            }
+            let own = check(
+                &QuoteClaim {
+                    words: words.to_string(),
+                    speaker: Some(who.clone()),
+                },
+                d,
+                quotes,
+            );
+            *tally.entry(format!("own speaker -> {:?}", own.outcome)).or_insert(0) += 1;
+            if let Some(changed) = swap(words, k, normed, 1) {
+                let f = check(
+                    &QuoteClaim {
+                        words: changed,
+                        speaker: Some(who.clone()),
+                    },
+                    d,
+                    quotes,
+                );
+                *tally
+                    .entry(format!("own speaker, 1 word changed -> {:?}", f.outcome))
+                    .or_insert(0) += 1;
+            }
+            if let Some(other) = speakers.iter().find(|s| !same_person(s, who)) {
+                let f = check(
+                    &QuoteClaim {
+                        words: words.to_string(),
+                        speaker: Some((*other).clone()),
+                    },
+                    d,
+                    quotes,
+                );
+                *tally.entry(format!("other speaker -> {:?}", f.outcome)).or_insert(0) += 1;
+            }
+        }
+    }
+    for (k, v) in &tally {
+        println!("{k}: {v}");
+    }
     let attributed: usize = docs
         .iter()
         .map(|(_, q, _)| q.iter().filter(|q| q.speaker.is_some()).count())

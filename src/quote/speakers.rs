@@ -51,7 +51,8 @@ impl Mention {
     }
 }
 
-fn breaks_after(w: &Word<'_>) -> bool {
+/// Does a name phrase end after this word (comma, full stop that is not a title's, possessive)?
+pub(crate) fn breaks_after(w: &Word<'_>) -> bool {
     match w.punct_after {
         None => w.possessive,
         Some('.') => !tables::contains(tables::TITLES, w.text) && w.text.chars().count() > 1,
@@ -86,7 +87,10 @@ pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
             break;
         }
         let particle = !m.names.is_empty() && tables::contains(tables::NAME_PARTICLES, w.text);
+        let acronym =
+            w.text.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.text.chars().any(char::is_lowercase);
         let name = w.is_capitalised()
+            && !acronym
             && !tables::contains(tables::TITLES, w.text)
             && !tables::contains(tables::ROLE_WORDS, w.text)
             && !tables::contains(tables::NON_NAME_WORDS, w.text);
@@ -355,6 +359,16 @@ impl People {
             .filter(|b| b.at <= at)
             .max_by_key(|b| b.at);
         before.or_else(|| self.roles.iter().find(fits)).map(|b| b.person)
+    }
+
+    /// A speaker written only as a role (`the Mayor`, `Home Secretary`) as the page's name for it.
+    pub fn resolve_role(&self, speaker: &str) -> Option<String> {
+        let ws = words(speaker, 0, speaker.len());
+        let m = mention_at_end(&ws)?;
+        if !m.names.is_empty() || m.roles.is_empty() {
+            return None;
+        }
+        self.role(&m.roles, usize::MAX).map(|b| self.persons[b].display.clone())
     }
 
     /// The last person named in `[from, to)` outside the byte ranges `quoted`, with where.

@@ -65,6 +65,7 @@ pub(crate) const SURNAME_TITLES: &[&str] = &[
 /// role to the person for the page, so a later `the Home Secretary` resolves to her.
 #[rustfmt::skip]
 pub(crate) const ROLE_WORDS: &[&str] = &[
+    "man", "woman", "boy", "girl", "people", "person",
     "commissioner", "deputy", "assistant", "mayor", "secretary", "home", "foreign", "health", "justice", "education",
     "defence", "defense", "culture", "business", "transport", "environment", "treasury", "minister", "prime", "first",
     "chancellor", "president", "vice", "chief", "executive", "officer", "constable", "head", "leader", "spokesman",

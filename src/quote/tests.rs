@@ -368,5 +368,37 @@ fn claim_without_speaker_is_supported_anywhere_on_the_page() {
     assert_eq!(f.speaker.as_deref(), Some("Sir Mark Rowley"));
 }
 
+#[test]
+fn quotation_with_an_ellipsis_matches_its_parts_in_order() {
+    let f = checked(
+        "The whole of the Met ... make sure our officers are set up",
+        Some("Mark Rowley"),
+        &met_page(),
+    );
+    assert_eq!(f.outcome, Outcome::Supported);
+    let f = checked(
+        "make sure our officers are set up … The whole of the Met",
+        Some("Mark Rowley"),
+        &met_page(),
+    );
+    assert_ne!(f.outcome, Outcome::Supported);
+}
+
+#[test]
+fn claimed_speaker_written_as_a_role_resolves_on_the_page() {
+    let d = doc(&[
+        "London mayor Sir Sadiq Khan welcomed the report.",
+        "Sir Sadiq said: “There is more to do.”",
+    ]);
+    assert_eq!(
+        checked("There is more to do", Some("the Mayor"), &d).outcome,
+        Outcome::Supported
+    );
+    assert_eq!(
+        checked("There is more to do", Some("the Commissioner"), &d).outcome,
+        Outcome::Misattributed
+    );
+}
+
 #[path = "fixture_tests.rs"]
 mod fixture_tests;

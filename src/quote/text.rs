@@ -28,14 +28,48 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Combining accents (a decomposed `é` is `e` + U+0301).
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// The base letter of a lower-case accented Latin letter, so composed and decomposed spellings compare equal.
+fn base_letter(c: char) -> char {
+    const FOLDS: &[(&str, char)] = &[
+        ("àáâãäåāăą", 'a'),
+        ("çćĉċč", 'c'),
+        ("ďđ", 'd'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĝğġģ", 'g'),
+        ("ĥħ", 'h'),
+        ("ìíîïĩīĭįı", 'i'),
+        ("ĵ", 'j'),
+        ("ķ", 'k'),
+        ("ĺļľŀł", 'l'),
+        ("ñńņňŉ", 'n'),
+        ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşšș", 's'),
+        ("ţťŧț", 't'),
+        ("ùúûüũūŭůűų", 'u'),
+        ("ŵ", 'w'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
+    ];
+    if c.is_ascii() {
+        return c;
+    }
+    FOLDS.iter().find(|(from, _)| from.contains(c)).map_or(c, |&(_, to)| to)
+}
+
 /// Folds a character of a word to its comparison form, pushing it to `out`.
 fn push_folded(out: &mut String, c: char) {
     if is_apostrophe(c) {
         out.push('\'');
-    } else if c == ',' || is_invisible(c) {
-        // thousands separators (1,300 = 1300) and soft hyphens do not change a word
+    } else if c == ',' || is_invisible(c) || is_combining(c) {
+        // thousands separators (1,300 = 1300), soft hyphens and accents do not change a word
     } else {
-        out.extend(c.to_lowercase());
+        out.extend(c.to_lowercase().map(base_letter));
     }
 }
 
@@ -62,7 +96,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
                 && ((is_apostrophe(c) && prev.is_alphanumeric() && next.is_alphanumeric())
                     || (matches!(c, '.' | ',') && prev.is_ascii_digit() && next.is_ascii_digit())
                     || (is_invisible(c) && next.is_alphanumeric()));
-            if c.is_alphanumeric() || inside {
+            if c.is_alphanumeric() || inside || (j > i && is_combining(c)) {
                 push_folded(&mut buf, c);
                 j += 1;
             } else {
@@ -250,6 +284,12 @@ mod tests {
             ["there's", "still", "more", "he", "said"]
         );
         assert_eq!(tokens("There's")[0].hash, tokens("THERE\u{2019}S")[0].hash);
+    }
+
+    #[test]
+    fn composed_and_decomposed_accents_compare_equal() {
+        assert_eq!(forms("Jos\u{e9} Serrano"), forms("Jose\u{301} Serrano"));
+        assert_eq!(forms("caf\u{e9}"), ["cafe"]);
     }
 
     #[test]

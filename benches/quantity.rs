@@ -10,7 +10,10 @@ use crosscheck::quantity::{extract, Context};
 
 fn gold_texts() -> Vec<String> {
     let path = std::env::var_os("CROSSCHECK_GOLD").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/extraction/scrapinghub-aeb/ground-truth.json"),
+        || {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/data/extraction/scrapinghub-aeb/ground-truth.json")
+        },
         PathBuf::from,
     );
     let fallback = PathBuf::from("/work/shared/data/extraction/scrapinghub-aeb/ground-truth.json");
@@ -28,7 +31,9 @@ fn gold_texts() -> Vec<String> {
 fn bench_extract(c: &mut Criterion) {
     let texts = gold_texts();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let ctx = Context { published: chrono::NaiveDate::from_ymd_opt(2025, 1, 23) };
+    let ctx = Context {
+        published: chrono::NaiveDate::from_ymd_opt(2025, 1, 23),
+    };
     let mut group = c.benchmark_group("quantity");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(30);

@@ -171,12 +171,14 @@ pub fn agrees(c: &Quantity, s: &Quantity) -> bool {
     inside || by_value
 }
 
-/// Dates: the source's span lies in the claim's, or starts in it and runs on ("since June 2022" bears out
-/// "in June 2022"); a claim "since 2016" needs a source "since" the same start.
+/// Dates: the spans overlap ("June 2022" and "28 June 2022" both bear out "in 2022"), or an open source span
+/// ("since June 2022") starts inside the claim's; a claim "since 2016" needs a source "since" the same start.
 fn dates_agree(c: &Quantity, s: &Quantity) -> bool {
     if c.high.is_infinite() {
         return s.high.is_infinite() && (s.value - c.value).abs() < 1.0;
     }
-    let starts_inside = s.value >= c.low && s.value <= c.high;
-    starts_inside && (s.high <= c.high || s.high.is_infinite())
+    if s.high.is_infinite() {
+        return s.value >= c.low && s.value <= c.high;
+    }
+    s.low <= c.high && s.high >= c.low
 }

@@ -818,7 +818,7 @@ pub(crate) fn interval(value: f64, half: f64, bound: Bound, unit: &str) -> (f64,
         Bound::Exact | Bound::Range => (value - half, value + half),
         Bound::About => (value - spread, value + spread),
         Bound::Nearly => (value - spread, value + half),
-        Bound::AtMost => (floor, value + half),
-        Bound::AtLeast => (value - half, f64::INFINITY),
+        Bound::AtMost => (floor, value),
+        Bound::AtLeast => (value, f64::INFINITY),
     }
 }

@@ -105,11 +105,8 @@ fn digits(text: &str, toks: &[Token], j: usize) -> Core {
         };
         if let Some(s) = scale {
             core.value *= s;
-            core.half = if t.decimals > 0 {
-                core.half * s
-            } else {
-                half_width(t.value, 0) * s
-            };
+            // With a scale the last written digit is the precision: "£480m" is 479.5m–480.5m.
+            core.half = 0.5 * 10f64.powi(-i32::from(t.decimals)) * s;
             core.next = j + 2;
             core.year_like = false;
             core.scaled = true;

@@ -133,15 +133,37 @@ fn subject_before(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
     fallback
 }
 
-/// Attribution in the words after a speech verb (`said Mr Butt: “`, `according to Jane Doe,`).
+/// Attribution in the words after a speech verb (`said Mr Butt: “`, `according to his aunt, Jane Starner, “`):
+/// the first comma-separated segment that names a person, else the first role.
 fn subject_after(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
-    let cut = ws.iter().position(breaks_after).map_or(ws.len(), |p| p + 1);
-    let ws = &ws[..cut];
-    if ws.is_empty() || ws.len() > 6 || !ws[0].is_capitalised() && !tables::contains(tables::DETERMINERS, ws[0].text) {
-        return None;
+    let mut fallback = None;
+    let mut from = 0;
+    for _ in 0..3 {
+        let cut = ws[from..]
+            .iter()
+            .position(breaks_after)
+            .map_or(ws.len(), |p| from + p + 1);
+        let seg = &ws[from..cut];
+        let opens = seg
+            .first()
+            .is_some_and(|w| w.is_capitalised() || tables::contains(tables::DETERMINERS, w.text));
+        if seg.is_empty() || seg.len() > 6 || !opens {
+            break;
+        }
+        if let Some(m) = mention_at_end(seg) {
+            if m.is_name() {
+                return Some((m, seg[0].start));
+            }
+            if fallback.is_none() && (!m.roles.is_empty() || m.names.len() == 1) {
+                fallback = Some((m, seg[0].start));
+            }
+        }
+        if seg.last().is_none_or(|w| w.punct_after != Some(',')) {
+            break;
+        }
+        from = cut;
     }
-    let m = mention_at_end(ws)?;
-    (m.is_name() || !m.roles.is_empty() || m.names.len() == 1).then(|| (m, ws[0].start))
+    fallback
 }
 
 /// Speaker named before the quotation in its sentence (`Home Secretary Yvette Cooper said: “`).
@@ -188,25 +210,42 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
         let m = mention_at_end(&rest[..cut])?;
         return Some((m, rest.first()?.start));
     }
-    let limit = ws.len().min(7);
+    let limit = ws.len().min(9);
     if let Some(v) = (1..limit).find(|&v| speech_verb_at(&ws, v).is_some()) {
         let subject = &ws[..v];
         let clause = |w: &Word<'_>| tables::contains(tables::CONJUNCTIONS, w.text);
         let inner_punct = subject[..v - 1].iter().any(|w| w.punct_after.is_some_and(|p| p != '.'));
-        if subject.len() <= 5 && !subject.iter().any(clause) && !inner_punct {
+        // `“A” and Tom Roe said: “B”`: the verb introduces the next quotation
+        let after_verb = text[ws[v].end..].trim_start();
+        let introduces = after_verb.starts_with(':') || after_verb.starts_with(is_opening);
+        if !introduces && subject.len() <= 5 && !subject.iter().any(clause) && !inner_punct {
             return subject_before(subject);
+        }
+        // `” chairman, CEO and president Craig Menear said`: a full name right before the verb
+        if let Some(m) = mention_at_end(subject).filter(|m| m.is_name() && !introduces) {
+            return Some((m, subject[0].start));
         }
     }
     // `Mayer, Disney’s chairman of direct-to-consumer, said`: a name, an apposition, then the verb
-    let comma = ws.iter().take(4).position(|w| w.punct_after == Some(','))?;
-    let m = mention_at_end(&ws[..=comma]).filter(|m| m.is_name() || m.names.len() == 1)?;
-    let close = (comma + 1..ws.len().min(comma + 16)).find(|&k| ws[k].punct_after == Some(','))?;
-    speech_verb_at(&ws, close + 1).map(|_| (m, ws[0].start))
+    let comma = ws.iter().take(8).position(|w| w.punct_after == Some(','))?;
+    let m = mention_at_end(&ws[..=comma]).filter(|m| m.is_name() || (comma == 0 && m.names.len() == 1))?;
+    let verb = (comma + 2..ws.len().min(comma + 32))
+        .find(|&k| ws[k - 1].punct_after == Some(',') && speech_verb_at(&ws, k).is_some())?;
+    (ws[comma + 1..verb]
+        .iter()
+        .filter(|w| tables::contains(tables::SPEECH_VERBS, w.text))
+        .count()
+        == 0)
+        .then(|| (m, ws[0].start))
 }
 
 /// `— Jane Doe, chief executive` → Jane Doe.
 fn dash_attribution(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
-    let cut = ws.iter().position(breaks_after).map_or(ws.len(), |p| p + 1);
+    // the name is the leading capitalised run (`— Governor Kristi Noem (@govkristinoem) November 18`)
+    let name_like =
+        |w: &Word<'_>| w.is_capitalised() || tables::contains(tables::NAME_PARTICLES, w.text) && w.text.len() < 4;
+    let run = ws.iter().position(|w| !name_like(w)).unwrap_or(ws.len());
+    let cut = ws.iter().position(breaks_after).map_or(ws.len(), |p| p + 1).min(run);
     if cut == 0 || cut > 8 {
         return None;
     }
@@ -253,6 +292,18 @@ impl Reader {
     fn blockquote(&mut self, people: &People, doc: &Document, b: usize, out: &mut Vec<Quotation>) {
         let block = &doc.blocks[b];
         let text = &doc.text;
+        let body = text[block.start..block.end].trim_start();
+        if body.starts_with(tables::ATTRIBUTION_DASHES) {
+            // the `— Name` line of the blockquote before: an attribution, not a quotation
+            return;
+        }
+        if mark_spans(text, block.start, block.end)
+            .first()
+            .is_some_and(|s| !text[block.start..s.open].trim().is_empty())
+        {
+            // a quoted passage that itself reports speech (`He told the BBC: “…”`): read it like a paragraph
+            return self.paragraph(people, doc, b, out);
+        }
         let (mut qs, mut qe) = (block.start, block.end);
         let last_line = text[qs..qe].rfind('\n').map_or(qs, |p| qs + p + 1);
         let dash = text[last_line..qe]

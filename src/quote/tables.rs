@@ -25,6 +25,8 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "pledged", "pledges", "concluded", "concludes", "confirmed", "confirms", "maintained", "maintains", "revealed",
     "reveals", "shouted", "whispered", "testified", "testifies", "boasted", "complained", "complains", "welcomed",
     "welcomes", "cautioned",
+    "reported", "reiterated", "assured", "assures", "recounted", "mused", "wondered", "put it", "texted", "emailed",
+    "messaged", "pointed out", "went on", "shared",
 ];
 
 /// Words between a subject and its speech verb that do not change who speaks (`Sir Mark also said`).

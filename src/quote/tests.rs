@@ -167,6 +167,62 @@ fn blockquote_takes_the_dash_line_after_it() {
 }
 
 #[test]
+fn embedded_post_with_a_dash_line_block_is_one_attributed_quotation() {
+    let d = Document::from_blocks(
+        Metadata::default(),
+        [
+            (
+                BlockKind::Blockquote,
+                "Yes this is real and the state spent half a million dollars on it",
+            ),
+            (
+                BlockKind::Blockquote,
+                "— Dianna E. Anderson (@diannaeanderson) November 18, 2019",
+            ),
+        ],
+    );
+    assert_eq!(
+        said(&d),
+        [(
+            "Yes this is real and the state spent half a million dollars on it".to_string(),
+            Some("Dianna E. Anderson".to_string())
+        )]
+    );
+}
+
+#[test]
+fn blockquote_reporting_speech_is_read_like_a_paragraph() {
+    let d = Document::from_blocks(
+        Metadata::default(),
+        [(
+            BlockKind::Blockquote,
+            "Prince Andrew told the BBC interviewer: “I took the judgement call.”",
+        )],
+    );
+    assert_eq!(
+        said(&d),
+        [(
+            "I took the judgement call.".to_string(),
+            Some("Prince Andrew".to_string())
+        )]
+    );
+}
+
+#[test]
+fn long_apposition_between_name_and_verb_still_attributes() {
+    let d = doc(&[
+        "\"Numerical experiments of this kind are particularly useful,\" Dylan Nelson, a postdoctoral fellow at \
+                  the Max Planck Institute for Astrophysics in Munich, Germany, and co-author of the study, said in a \
+                  statement.",
+    ]);
+    assert_eq!(speaker_of(&d, "Numerical").as_deref(), Some("Dylan Nelson"));
+    let d = doc(&["“Our results reflected broad-based growth,” chairman, CEO and president Craig Menear said."]);
+    assert_eq!(speaker_of(&d, "broad-based").as_deref(), Some("Craig Menear"));
+    let d = doc(&["According to his aunt, Jane Starner, “He was brilliant from the start.”"]);
+    assert_eq!(speaker_of(&d, "brilliant").as_deref(), Some("Jane Starner"));
+}
+
+#[test]
 fn blockquote_with_marks_and_dash_inside_drops_both() {
     let d = Document::from_blocks(
         Metadata::default(),

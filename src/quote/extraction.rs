@@ -133,24 +133,47 @@ fn subject_before(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
     fallback
 }
 
+/// How many of `ws` form a name or role phrase (`a WeWork spokesperson` in `a WeWork spokesperson when contacted`):
+/// up to the first punctuation, or the first lower-case word that is not a title, role, particle or determiner.
+fn phrase_len(ws: &[Word<'_>]) -> usize {
+    let part = |w: &Word<'_>| {
+        w.is_capitalised()
+            || [
+                tables::TITLES,
+                tables::ROLE_WORDS,
+                tables::NAME_PARTICLES,
+                tables::DETERMINERS,
+            ]
+            .iter()
+            .any(|t| tables::contains(t, w.text))
+    };
+    let mut n = 0;
+    while n < ws.len().min(8) && part(&ws[n]) {
+        n += 1;
+        if breaks_after(&ws[n - 1]) {
+            break;
+        }
+    }
+    n
+}
+
 /// Attribution in the words after a speech verb (`said Mr Butt: “`, `according to his aunt, Jane Starner, “`):
 /// the first comma-separated segment that names a person, else the first role.
 fn subject_after(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
     let mut fallback = None;
     let mut from = 0;
     for _ in 0..3 {
-        let cut = ws[from..]
+        let end = ws[from..]
             .iter()
-            .position(breaks_after)
+            .position(|w| w.punct_after == Some(','))
             .map_or(ws.len(), |p| from + p + 1);
-        let seg = &ws[from..cut];
-        let opens = seg
-            .first()
-            .is_some_and(|w| w.is_capitalised() || tables::contains(tables::DETERMINERS, w.text));
-        if seg.is_empty() || seg.len() > 6 || !opens {
+        let seg = &ws[from..end];
+        if seg.is_empty() || seg.len() > 8 {
             break;
         }
-        if let Some(m) = mention_at_end(seg) {
+        // the whole segment must be the phrase: `said Jones was “…”` is Smith's words about Jones
+        let whole = phrase_len(seg) == seg.len();
+        if let Some(m) = mention_at_end(seg).filter(|_| whole) {
             if m.is_name() {
                 return Some((m, seg[0].start));
             }
@@ -158,10 +181,10 @@ fn subject_after(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
                 fallback = Some((m, seg[0].start));
             }
         }
-        if seg.last().is_none_or(|w| w.punct_after != Some(',')) {
+        if end == ws.len() {
             break;
         }
-        from = cut;
+        from = end;
     }
     fallback
 }
@@ -206,8 +229,7 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
     }
     if let Some(len) = speech_verb_at(&ws, 0) {
         let rest = &ws[len..];
-        let cut = rest.iter().position(breaks_after).map_or(rest.len(), |p| p + 1).min(6);
-        let m = mention_at_end(&rest[..cut])?;
+        let m = mention_at_end(&rest[..phrase_len(rest)])?;
         return Some((m, rest.first()?.start));
     }
     let limit = ws.len().min(9);

@@ -27,6 +27,7 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "welcomes", "cautioned",
     "reported", "reiterated", "assured", "assures", "recounted", "mused", "wondered", "put it", "texted", "emailed",
     "messaged", "pointed out", "went on", "shared",
+    "weighed in", "chimed in", "shouts", "yelled", "yells", "screamed", "sings", "sang",
 ];
 
 /// Words between a subject and its speech verb that do not change who speaks (`Sir Mark also said`).
@@ -85,6 +86,9 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "student", "parent", "critic", "critics", "lawmaker", "legislator", "politician", "diplomat", "negotiator",
     "organiser", "organizer", "volunteer", "worker", "employee", "customer", "fan", "viewer", "reader", "neighbour",
     "neighbor", "friend", "colleague", "relative",
+    "doctors", "physicians", "researchers", "scientists", "authors", "experts", "analysts", "officers", "protesters",
+    "activists", "campaigners", "lawyers", "prosecutors", "teachers", "students", "parents", "witnesses",
+    "investigators", "organisers", "organizers", "physician",
 ];
 
 /// Role modifiers that make a different office: `the Commissioner` is not the `Deputy Commissioner`.

@@ -218,6 +218,10 @@ fn long_apposition_between_name_and_verb_still_attributes() {
     assert_eq!(speaker_of(&d, "Numerical").as_deref(), Some("Dylan Nelson"));
     let d = doc(&["“Our results reflected broad-based growth,” chairman, CEO and president Craig Menear said."]);
     assert_eq!(speaker_of(&d, "broad-based").as_deref(), Some("Craig Menear"));
+    let d = doc(&["“We received an inquiry,” said a WeWork spokesperson when contacted by Reuters."]);
+    assert_eq!(speaker_of(&d, "inquiry").as_deref(), Some("WeWork spokesperson"));
+    let d = doc(&["Tom Smith said Jones was “a liar and a cheat”."]);
+    assert_eq!(speaker_of(&d, "liar").as_deref(), Some("Tom Smith"));
     let d = doc(&["According to his aunt, Jane Starner, “He was brilliant from the start.”"]);
     assert_eq!(speaker_of(&d, "brilliant").as_deref(), Some("Jane Starner"));
 }

@@ -115,7 +115,15 @@ fn subject_before(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
         if end == 0 {
             break;
         }
-        if let Some(m) = mention_at_end(&ws[..end]) {
+        // `a spokesperson for Inherent Resolve`: a name after a preposition is an organisation, not the subject
+        let after_preposition = |m: &Mention| {
+            m.len < end
+                && matches!(
+                    ws[end - m.len - 1].lower().as_str(),
+                    "for" | "of" | "at" | "from" | "with" | "by"
+                )
+        };
+        if let Some(m) = mention_at_end(&ws[..end]).filter(|m| !after_preposition(m)) {
             let at = ws[end - 1].start;
             if m.is_name() || m.pronoun {
                 return Some((m, at));
@@ -218,7 +226,7 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
     }
     let ws = words(text, gap_end, to);
     if gap.contains(tables::ATTRIBUTION_DASHES) {
-        return dash_attribution(&ws);
+        return dash_attribution(text, &ws);
     }
     if closed && ws.first().is_some_and(Word::is_capitalised) {
         // `“It works.” She said residents…` is a new sentence; `“It works.” Mayer said.` is not
@@ -262,11 +270,19 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
 }
 
 /// `— Jane Doe, chief executive` → Jane Doe.
-fn dash_attribution(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
+fn dash_attribution(text: &str, ws: &[Word<'_>]) -> Option<(Mention, usize)> {
     // the name is the leading capitalised run (`— Governor Kristi Noem (@govkristinoem) November 18`)
     let name_like =
         |w: &Word<'_>| w.is_capitalised() || tables::contains(tables::NAME_PARTICLES, w.text) && w.text.len() < 4;
-    let run = ws.iter().position(|w| !name_like(w)).unwrap_or(ws.len());
+    let joined = |k: usize| {
+        k == 0
+            || text[ws[k - 1].end..ws[k].start]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '.')
+    };
+    let run = (0..ws.len())
+        .find(|&k| !name_like(&ws[k]) || !joined(k))
+        .unwrap_or(ws.len());
     let cut = ws.iter().position(breaks_after).map_or(ws.len(), |p| p + 1).min(run);
     if cut == 0 || cut > 8 {
         return None;
@@ -337,14 +353,14 @@ impl Reader {
             .map(|(i, _)| last_line + i);
         let mut found = dash.and_then(|d| {
             let ws = words(text, d, qe);
-            dash_attribution(&ws).filter(|_| ws.len() <= 8)
+            dash_attribution(text, &ws).filter(|_| qe - d < 160)
         });
         if found.is_some() {
             qe = dash.unwrap_or(qe);
         } else if let Some(next) = doc.blocks.get(b + 1) {
             let line = text[next.start..next.end].trim_start();
             if line.starts_with(tables::ATTRIBUTION_DASHES) && line.len() < 160 {
-                found = dash_attribution(&words(text, next.start, next.end));
+                found = dash_attribution(text, &words(text, next.start, next.end));
             }
         }
         if found.is_none() && b > 0 {

@@ -23,6 +23,8 @@ pub(crate) struct Mention {
     pub pronoun: bool,
     /// The phrase as written without its determiner (`Met spokesperson`), shown when nobody is resolved.
     pub raw: String,
+    /// How many words, counted back from the end, the phrase took.
+    pub len: usize,
 }
 
 impl Mention {
@@ -55,7 +57,12 @@ impl Mention {
 pub(crate) fn breaks_after(w: &Word<'_>) -> bool {
     match w.punct_after {
         None => w.possessive,
-        Some('.') => !tables::contains(tables::TITLES, w.text) && w.text.chars().count() > 1,
+        Some('.') => {
+            !(tables::contains(tables::TITLES, w.text)
+                || tables::contains(tables::ABBREVIATIONS, w.text)
+                || w.text.contains('.')
+                || w.text.chars().count() == 1)
+        }
         Some(_) => true,
     }
 }
@@ -126,6 +133,7 @@ pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
         return None;
     }
     m.raw = ws[raw_from..].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+    m.len = ws.len() - raw_from;
     (!m.is_empty()).then_some(m)
 }
 

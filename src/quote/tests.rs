@@ -227,6 +227,30 @@ fn long_apposition_between_name_and_verb_still_attributes() {
 }
 
 #[test]
+fn abbreviations_and_organisations_do_not_cut_or_steal_the_name() {
+    let d = doc(&["\"We believe that justice has been served,\" said U.S. Attorney Nealy Cox."]);
+    assert_eq!(speaker_of(&d, "justice").as_deref(), Some("Nealy Cox"));
+    let d = doc(&[
+        "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, told VOA that the claim “is patently false”.",
+    ]);
+    assert_eq!(speaker_of(&d, "patently").as_deref(), Some("Cmdr Sean Robertson"));
+    let d = Document::from_blocks(
+        Metadata::default(),
+        [(
+            BlockKind::Blockquote,
+            "I love that they trademarked it.\n— Robert Maguire (@RobertMaguire_) November 18, 2019",
+        )],
+    );
+    assert_eq!(
+        said(&d),
+        [(
+            "I love that they trademarked it.".to_string(),
+            Some("Robert Maguire".to_string())
+        )]
+    );
+}
+
+#[test]
 fn blockquote_with_marks_and_dash_inside_drops_both() {
     let d = Document::from_blocks(
         Metadata::default(),

@@ -49,6 +49,9 @@ const OF_DETERMINERS: &[&str] = &[
     "the", "all", "our", "its", "their", "his", "her", "these", "those", "a", "an", "its",
 ];
 
+/// Adverb endings that end a noun phrase ("16 currently"), chosen to spare nouns like "family" and "supply".
+const ADVERB_ENDINGS: &[&str] = &["ently", "antly", "ously", "ively", "ately", "ally", "edly", "ingly"];
+
 /// Longest noun phrase read after a figure.
 const MAX_NOUN_WORDS: usize = 4;
 
@@ -164,6 +167,9 @@ impl<'a> Parser<'a> {
     // ---- figures ------------------------------------------------------------------------------------------
 
     fn figure_at(&mut self, i: usize) -> Option<usize> {
+        if !self.number_near(i) {
+            return None;
+        }
         let mut j = i;
         let mut bound = Bound::Exact;
         if let Some((b, next)) = self.match_table(i, tables::HEDGES_BEFORE) {
@@ -221,6 +227,18 @@ impl<'a> Parser<'a> {
             }
         }
         (None, j)
+    }
+
+    /// A figure can start at `i` only if a number, number word or currency sign is among the next few tokens:
+    /// a cheap test that spares the hedge tables for every "in", "at" and "a".
+    fn number_near(&self, i: usize) -> bool {
+        const STARTS: u32 = class::NUMWORD | class::VAGUE | class::FACTOR | class::FRACTION | class::ALL | class::SCALE;
+        self.toks[i..].iter().take(5).any(|t| match t.kind {
+            Kind::Num => true,
+            Kind::Sym => t.ch != '%',
+            Kind::Word => t.class & STARTS != 0,
+            _ => false,
+        })
     }
 
     /// Numbers that are parts of names, codes, times of day or ordinals.
@@ -694,9 +712,23 @@ impl<'a> Parser<'a> {
                     let stop = !compound
                         && t.class & (class::STOP | class::NUMWORD | class::SCALE | class::VAGUE | class::CHANGE) != 0
                         || (t.cap && t.class & class::MONTH != 0);
-                    let lower_tail = |s: &str| w.len() > 4 && w.to_ascii_lowercase().ends_with(s);
-                    let verb_like = lower_tail("ing") || lower_tail("ed") || lower_tail("ly");
-                    if stop || (words > 0 && verb_like && !after_hyphen) {
+                    let lower = w.to_ascii_lowercase();
+                    let tail = |s: &str| w.len() > 4 && lower.ends_with(s);
+                    let verb_like = tail("ing") || tail("ed");
+                    let adverb = ADVERB_ENDINGS.iter().any(|e| tail(e));
+                    // "27 Bubba Wallace", "2134 Caldwell Place": a name after a number is not what it counts.
+                    // "three Taliban prisoners" and "three million Palestinians" still count people.
+                    let modifier = self.plain_word(idx + 1) && self.toks.get(idx + 1).is_some_and(|n| !n.cap)
+                        || (lower.ends_with('s') && !lower.ends_with("ss"));
+                    let name = words == 0 && t.cap && w.chars().skip(1).any(char::is_lowercase) && !modifier;
+                    // "4 combined" counts nothing; "500 trained officers" counts officers.
+                    let lone_verb = words == 0 && tail("ed") && !self.plain_word(idx + 1);
+                    if words == 0 && (lower.ends_with("'s") || lower.ends_with("\u{2019}s")) {
+                        // "of the Met's total budget": the owner is not the thing counted.
+                        idx += 1;
+                        continue;
+                    }
+                    if stop || adverb || name || lone_verb || (words > 0 && verb_like && !after_hyphen) {
                         break;
                     }
                     last = Some(idx);
@@ -723,6 +755,15 @@ impl<'a> Parser<'a> {
         }
         let head = plural.or(last)?;
         Some((tables::singular(self.word(head)), head.max(last.unwrap_or(head))))
+    }
+
+    /// A lower-case content word at `i`: not a stop word, verb form or number.
+    fn plain_word(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let w = self.word(i).to_ascii_lowercase();
+        t.kind == Kind::Word
+            && t.class & (class::STOP | class::NUMWORD | class::SCALE | class::CHANGE) == 0
+            && !(w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")))
     }
 
     /// What a share is of: "of [the] [999] calls" → call.

@@ -109,20 +109,40 @@ fn char_at(text: &str, i: usize) -> char {
 }
 
 fn lex_word(text: &str, start: usize) -> (Token, usize) {
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        if c.is_alphabetic() {
-            end = start + off + c.len_utf8();
-        } else if c == '\'' || c == '\u{2019}' {
-            // An apostrophe inside a word (it's, Met’s) belongs to it; a closing quote does not.
-            match chars.peek() {
-                Some(&(_, n)) if n.is_alphabetic() => end = start + off + c.len_utf8(),
-                _ => break,
+    // ASCII letters take the fast path; other characters are decoded and asked.
+    let letter_at = |i: usize| -> usize {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphabetic() => 1,
+            Some(&b) if b >= 0x80 => {
+                let c = char_at(text, i);
+                if c.is_alphabetic() {
+                    c.len_utf8()
+                } else {
+                    0
+                }
             }
-        } else {
-            break;
+            _ => 0,
         }
+    };
+    loop {
+        let n = letter_at(end);
+        if n > 0 {
+            end += n;
+            continue;
+        }
+        // An apostrophe inside a word (it's, Met’s) belongs to it; a closing quote does not.
+        let apostrophe = match bytes.get(end) {
+            Some(b'\'') => 1,
+            Some(0xE2) if text[end..].starts_with('\u{2019}') => 3,
+            _ => 0,
+        };
+        if apostrophe > 0 && letter_at(end + apostrophe) > 0 {
+            end += apostrophe;
+            continue;
+        }
+        break;
     }
     let word = &text[start..end];
     let mut tok = Token::new(Kind::Word, start, end);

@@ -118,7 +118,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Quantity> {
     let figures::Parser {
         mut found, mentions, ..
     } = parser;
-    periods::attach(text, &tokens, &mut found, &mentions);
+    periods::attach(&tokens, &mut found, &mentions);
     found.sort_by_key(|f| f.first);
     found.into_iter().map(|f| f.q).collect()
 }

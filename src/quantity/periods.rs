@@ -375,6 +375,10 @@ impl Parser<'_> {
     }
 
     fn relative_period(&self, i: usize) -> Option<Read> {
+        // Every relative period ends in "year" or "month": skip the table for the many other "the"s.
+        if !self.toks[i..].iter().take(4).any(|t| t.class & class::TIME_UNIT != 0) {
+            return None;
+        }
         let (rel, next) = self.match_table(i, tables::RELATIVE_PERIODS)?;
         let span = self.ctx.published.and_then(|p| match rel {
             Relative::Year(o) => year_span(p.year() + o),
@@ -410,11 +414,8 @@ fn read_next(mentions: &[Mention]) -> usize {
     mentions.last().map_or(0, |m| m.last + 1)
 }
 
-/// Words that open a new clause for period attachment even without punctuation.
-const CLAUSE_WORDS: &[&str] = &["compared", "than", "versus", "whereas", "while", "but", "against"];
-
 /// Gives each figure the period of its clause, or the period that opens its sentence.
-pub(crate) fn attach(text: &str, toks: &[Token], found: &mut [Found], mentions: &[Mention]) {
+pub(crate) fn attach(toks: &[Token], found: &mut [Found], mentions: &[Mention]) {
     if mentions.is_empty() || found.is_empty() {
         return;
     }
@@ -428,13 +429,7 @@ pub(crate) fn attach(text: &str, toks: &[Token], found: &mut [Found], mentions: 
                 c += 1;
             }
             Kind::Clause => c += 1,
-            Kind::Word
-                if CLAUSE_WORDS
-                    .iter()
-                    .any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)) =>
-            {
-                c += 1
-            }
+            Kind::Word if t.class & class::CLAUSE != 0 => c += 1,
             _ => {}
         }
         sentence.push(s);

@@ -123,7 +123,15 @@ fn subject_before(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
                     "for" | "of" | "at" | "from" | "with" | "by"
                 )
         };
-        if let Some(m) = mention_at_end(&ws[..end]).filter(|m| !after_preposition(m)) {
+        // `Zippy Duvall, the president of the American Farm Bureau, said`: skip the apposition
+        let seg_start = ws[..end - 1]
+            .iter()
+            .rposition(|w| w.punct_after == Some(','))
+            .map_or(0, |p| p + 1);
+        let apposition = seg_start > 0
+            && tables::contains(tables::DETERMINERS, ws[seg_start].text)
+            && ws.get(seg_start + 1).is_some_and(|w| !w.is_capitalised());
+        if let Some(m) = mention_at_end(&ws[..end]).filter(|m| !after_preposition(m) && !apposition) {
             let at = ws[end - 1].start;
             if m.is_name() || m.pronoun {
                 return Some((m, at));
@@ -201,8 +209,11 @@ fn subject_after(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
 pub(super) fn attribution_before(text: &str, from: usize, to: usize) -> Option<(Mention, usize)> {
     let ws = words(text, from, to);
     for v in (0..ws.len()).rev() {
-        let Some(len) = speech_verb_at(&ws, v) else { continue };
-        if let Some(found) = subject_after(&ws[v + len..]) {
+        let Some(len) = speech_verb_at(&ws, v) else {
+            continue;
+        };
+        let object_verb = tables::contains(tables::OBJECT_VERBS, ws[v].text);
+        if let Some(found) = subject_after(&ws[v + len..]).filter(|_| !object_verb) {
             return Some(found);
         }
         return subject_before(&ws[..v]);
@@ -236,6 +247,9 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
         }
     }
     if let Some(len) = speech_verb_at(&ws, 0) {
+        if tables::contains(tables::OBJECT_VERBS, ws[0].text) {
+            return None;
+        }
         let rest = &ws[len..];
         let m = mention_at_end(&rest[..phrase_len(rest)])?;
         return Some((m, rest.first()?.start));

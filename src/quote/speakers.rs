@@ -8,7 +8,7 @@
 //! are never names are tables in `tables.rs`; nothing here knows a particular person.
 
 use super::tables;
-use super::text::{words, Word};
+use super::text::{sentence_around, words, Word};
 use crate::extract::Document;
 
 /// A reference to someone as written at one place in the text.
@@ -160,8 +160,8 @@ struct RoleBinding {
 pub(crate) struct People {
     persons: Vec<Person>,
     roles: Vec<RoleBinding>,
-    /// Every mention of a known person: (byte offset, person), in text order.
-    mentions: Vec<(usize, usize)>,
+    /// Every mention of a known person: (byte offset, person, as the subject of its sentence), in text order.
+    mentions: Vec<(usize, usize, bool)>,
 }
 
 /// Maximal runs of capitalised words (with name particles and titles' full stops) in one block.
@@ -251,7 +251,19 @@ impl People {
                 }
             }
         }
+        // `Prince Andrew`, `Mr Trump`: a titled single name is a person when no full name on the page matches it
         for ws in &blocks {
+            for (i, j) in capitalised_runs(&doc.text, ws) {
+                let Some(m) = mention_at_end(&ws[i..j]).filter(|m| m.names.len() == 1 && !m.titles.is_empty()) else {
+                    continue;
+                };
+                if people.person_of(&m, ws[i].start).is_none() {
+                    people.add(&m, ws[i].start);
+                }
+            }
+        }
+        for (b, ws) in blocks.iter().enumerate() {
+            let block = &doc.blocks[b];
             for (i, j) in capitalised_runs(&doc.text, ws) {
                 let Some(m) = mention_at_end(&ws[i..j]).filter(|m| !m.names.is_empty()) else {
                     continue;
@@ -260,7 +272,14 @@ impl People {
                 let Some(person) = people.person_of(&m, at) else {
                     continue;
                 };
-                people.mentions.push((at, person));
+                // the subject of its sentence: nothing before it but capitalised, title and role words
+                let (sentence, _) = sentence_around(&doc.text, block.start, block.end, at);
+                let subject = ws[..i].iter().rev().take_while(|w| w.start >= sentence).all(|w| {
+                    w.is_capitalised()
+                        || tables::contains(tables::ROLE_WORDS, w.text)
+                        || tables::contains(tables::DETERMINERS, w.text)
+                });
+                people.mentions.push((at, person, subject));
                 if !m.is_name() {
                     continue;
                 }
@@ -382,12 +401,16 @@ impl People {
     /// The last person named in `[from, to)` outside the byte ranges `quoted`, with where.
     pub fn mentioned_before(&self, from: usize, to: usize, quoted: &[(usize, usize)]) -> Option<(usize, String)> {
         let upto = self.mentions.partition_point(|m| m.0 < to);
-        self.mentions[..upto]
-            .iter()
-            .rev()
-            .take_while(|m| m.0 >= from)
-            .find(|m| !quoted.iter().any(|q| q.0 <= m.0 && m.0 < q.1))
-            .map(|&(at, p)| (at, self.persons[p].display.clone()))
+        let window = || {
+            self.mentions[..upto]
+                .iter()
+                .rev()
+                .take_while(|m| m.0 >= from)
+                .filter(|m| !quoted.iter().any(|q| q.0 <= m.0 && m.0 < q.1))
+        };
+        // the last sentence subject, else the last person named at all
+        let found = window().find(|m| m.2).or_else(|| window().next());
+        found.map(|&(at, p, _)| (at, self.persons[p].display.clone()))
     }
 
     /// Every name of a person mentioned in `text[from..to]`, resolved (for "is the claimed speaker named here").

@@ -30,6 +30,13 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "weighed in", "chimed in", "shouts", "yelled", "yells", "screamed", "sings", "sang",
 ];
 
+/// Speech verbs whose next words are the listener, not the speaker (`told Newsweek: “…”`).
+#[rustfmt::skip]
+pub(crate) const OBJECT_VERBS: &[&str] = &[
+    "told", "tells", "tell", "asked", "asks", "urged", "urges", "assured", "assures", "texted", "emailed", "messaged",
+    "warned", "warns", "reminded", "reminds",
+];
+
 /// Words between a subject and its speech verb that do not change who speaks (`Sir Mark also said`).
 #[rustfmt::skip]
 pub(crate) const VERB_MODIFIERS: &[&str] = &[

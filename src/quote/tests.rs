@@ -251,6 +251,37 @@ fn abbreviations_and_organisations_do_not_cut_or_steal_the_name() {
 }
 
 #[test]
+fn listener_after_told_is_not_the_speaker() {
+    let d = doc(&["Ian Hamilton, an expert in drug use, told Newsweek: “The researchers found regular use.”"]);
+    assert_eq!(speaker_of(&d, "researchers").as_deref(), Some("Ian Hamilton"));
+}
+
+#[test]
+fn apposition_between_name_and_verb_is_skipped() {
+    let d = doc(&["Zippy Duvall, the president of the American Farm Bureau, said farmers faced “real hardship”."]);
+    assert_eq!(speaker_of(&d, "hardship").as_deref(), Some("Zippy Duvall"));
+}
+
+#[test]
+fn pronoun_prefers_the_sentence_subject_over_a_later_object() {
+    let d = doc(&[
+        "Israeli Prime Minister Benjamin Netanyahu praised the move.",
+        "Netanyahu visited the Gush Etzion settlement bloc on Tuesday.",
+        "“Here we are on a historic day,” he told settler leaders.",
+    ]);
+    assert_eq!(speaker_of(&d, "historic day").as_deref(), Some("Benjamin Netanyahu"));
+}
+
+#[test]
+fn titled_single_name_is_a_person_of_the_page() {
+    let d = doc(&[
+        "Prince Andrew gave an interview.",
+        "“I remember it distinctly,” Andrew said.",
+    ]);
+    assert_eq!(speaker_of(&d, "distinctly").as_deref(), Some("Prince Andrew"));
+}
+
+#[test]
 fn blockquote_with_marks_and_dash_inside_drops_both() {
     let d = Document::from_blocks(
         Metadata::default(),

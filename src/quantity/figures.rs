@@ -11,7 +11,7 @@ use super::lexer::{Kind, Token};
 use super::numbers::{self, Core};
 use super::periods::Mention;
 use super::tables::{self, class};
-use super::{Bound, Change, Context, Quantity, Role};
+use super::{Bound, Change, Context, Quantity};
 
 /// A quantity with the tokens it was read from.
 #[derive(Debug, Clone)]
@@ -44,19 +44,8 @@ const CHANGE_AFTER: &[&str] = &[
     "drops",
 ];
 
-/// Determiners skipped between `of` and the counted noun ("86.2% of the 999 calls").
-const OF_DETERMINERS: &[&str] = &[
-    "the", "all", "our", "its", "their", "his", "her", "these", "those", "a", "an", "its",
-];
-
-/// Adverb endings that end a noun phrase ("16 currently"), chosen to spare nouns like "family" and "supply".
-const ADVERB_ENDINGS: &[&str] = &["ently", "antly", "ously", "ively", "ately", "ally", "edly", "ingly"];
-
-/// Longest noun phrase read after a figure.
-const MAX_NOUN_WORDS: usize = 4;
-
 /// Tolerance of a ratio written as words ("one in four" is 22.5–27.5%), at most half a step of its denominator.
-const RATIO_HALF: f64 = 0.025;
+pub(crate) const RATIO_HALF: f64 = 0.025;
 
 pub(crate) struct Parser<'a> {
     pub text: &'a str,
@@ -67,7 +56,7 @@ pub(crate) struct Parser<'a> {
 }
 
 /// What follows a number: the unit reading.
-struct Unit {
+pub(crate) struct Unit {
     unit: &'static str,
     factor: f64,
     next: usize,
@@ -104,8 +93,6 @@ impl<'a> Parser<'a> {
         }
         self.link_from_to();
     }
-
-    // ---- token helpers -------------------------------------------------------------------------------------
 
     pub(crate) fn word(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
@@ -163,8 +150,6 @@ impl<'a> Parser<'a> {
         let (s, e) = (self.toks[first].start, self.toks[last].end);
         (self.text[s..e].to_string(), s, e)
     }
-
-    // ---- figures ------------------------------------------------------------------------------------------
 
     fn figure_at(&mut self, i: usize) -> Option<usize> {
         if !self.number_near(i) {
@@ -286,7 +271,13 @@ impl<'a> Parser<'a> {
         false
     }
 
-    fn figure(&mut self, i: usize, mut bound: Bound, currency: Option<&'static str>, core: Core) -> Option<usize> {
+    pub(crate) fn figure(
+        &mut self,
+        i: usize,
+        mut bound: Bound,
+        currency: Option<&'static str>,
+        core: Core,
+    ) -> Option<usize> {
         let mut value = core.value;
         let mut half = core.half;
         let mut k = core.next;
@@ -388,20 +379,12 @@ impl<'a> Parser<'a> {
         let role = self.role_before(i);
         self.found.push(Found {
             q: Quantity {
-                text,
-                start,
-                end,
-                value,
-                low,
-                high,
-                unit: unit.to_string(),
                 counts,
-                period: None,
                 change,
-                bound,
                 role,
                 per,
                 ratio,
+                ..Quantity::bare(text, start, end, unit, value, (low, high), bound)
             },
             first: i,
             last,
@@ -410,7 +393,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The unit written after the number: percent, points, currency word, time unit, age, factor.
-    fn unit_after(&self, k: usize, has_currency: bool, core: &Core) -> Option<Unit> {
+    pub(crate) fn unit_after(&self, k: usize, has_currency: bool, core: &Core) -> Option<Unit> {
         let t = self.toks.get(k)?;
         if t.kind == Kind::Sym && t.ch == '%' {
             return Some(self.points_after(k + 1).unwrap_or(Unit {
@@ -535,315 +518,6 @@ impl<'a> Parser<'a> {
         (lo..k).any(|i| {
             self.toks[i].kind == Kind::Sym && self.toks[i].ch == '%' || self.is(i, "percent") || self.is(i, "cent")
         })
-    }
-
-    /// "one minute 50 seconds", "1 hour and 20 minutes": adds the following smaller durations.
-    fn more_durations(&self, mut value: f64, mut half: f64, mut k: usize) -> (f64, f64, usize) {
-        let mut last_unit = f64::INFINITY;
-        for _ in 0..3 {
-            let start = if self.is(k, "and") { k + 1 } else { k };
-            let Some(core) = numbers::core_at(self.text, self.toks, start) else {
-                break;
-            };
-            if core.range.is_some() || core.fraction {
-                break;
-            }
-            let Some(secs) = tables::lookup(tables::TIME_UNITS, self.word(core.next)) else {
-                break;
-            };
-            if secs >= last_unit || secs * core.value >= value {
-                break;
-            }
-            value += core.value * secs;
-            half = core.half * secs;
-            last_unit = secs;
-            k = core.next + 1;
-        }
-        (value, half, k)
-    }
-
-    /// "seven out of eight", "one in four": the denominator and the index after it.
-    fn ratio_after(&self, k: usize, num: &Core) -> Option<(f64, usize)> {
-        let (den_at, strict) = if let Some(next) = self.seq(k, &["out", "of"]) {
-            (next, false)
-        } else if self.is(k, "in") {
-            (k + 1, true)
-        } else {
-            return None;
-        };
-        let den = numbers::core_at(self.text, self.toks, den_at)?;
-        if den.range.is_some() || den.fraction || den.year_like || den.value <= 0.0 || num.range.is_some() {
-            return None;
-        }
-        if strict {
-            // "1 in 4" but not "5 in 10 seconds" nor "12 in 2025".
-            let unit_follows = self.unit_after(den.next, false, &den).is_some();
-            if unit_follows || den.value > 1000.0 || den.value < num.value || num.value.fract() != 0.0 {
-                return None;
-            }
-        }
-        Some((den.value, den.next))
-    }
-
-    /// "all eight areas": a ratio of the whole.
-    fn all_of(&mut self, i: usize, j: usize) -> Option<usize> {
-        let core = numbers::core_at(self.text, self.toks, j + 1)?;
-        if core.range.is_some() || core.fraction || core.year_like || core.value < 2.0 {
-            return None;
-        }
-        let (noun, last) = self.noun_run(core.next)?;
-        let (text, start, end) = self.slice(i, last);
-        let half = (0.5 / core.value).min(RATIO_HALF);
-        self.found.push(Found {
-            q: Quantity {
-                text,
-                start,
-                end,
-                value: 1.0,
-                low: 1.0 - half,
-                high: 1.0,
-                unit: "ratio".to_string(),
-                counts: Some(noun),
-                period: None,
-                change: None,
-                bound: Bound::Exact,
-                role: None,
-                per: None,
-                ratio: Some([core.value, core.value]),
-            },
-            first: i,
-            last,
-        });
-        Some(last + 1)
-    }
-
-    /// "half of the officers", "half a million".
-    fn half(&mut self, i: usize, j: usize, bound: Bound) -> Option<usize> {
-        let article = self.is(j + 1, "a") || self.is(j + 1, "an");
-        if article && self.class(j + 2) & class::SCALE != 0 {
-            let scale = tables::lookup(tables::SCALE_WORDS, self.word(j + 2))?;
-            let core = Core {
-                value: 0.5 * scale,
-                half: 0.05 * scale,
-                range: None,
-                next: j + 3,
-                words: true,
-                fraction: false,
-                year_like: false,
-                lone_one: false,
-                scaled: true,
-            };
-            return self.figure(i, bound, None, core);
-        }
-        if !self.is(j + 1, "of")
-            || j > 0 && (self.is(j - 1, "the") || self.is(j - 1, "first") || self.is(j - 1, "second"))
-        {
-            return None;
-        }
-        let counts = self.of_phrase(j + 2);
-        let (text, start, end) = self.slice(i, j);
-        let (low, high) = interval(0.5, RATIO_HALF, bound, "ratio");
-        self.found.push(Found {
-            q: Quantity {
-                text,
-                start,
-                end,
-                value: 0.5,
-                low,
-                high,
-                unit: "ratio".to_string(),
-                counts,
-                period: None,
-                change: None,
-                bound,
-                role: None,
-                per: None,
-                ratio: None,
-            },
-            first: i,
-            last: j,
-        });
-        Some(j + 1)
-    }
-
-    /// "doubled", "more than tripled", "halved".
-    fn factor_word(&mut self, i: usize, j: usize, bound: Bound) -> Option<usize> {
-        let (_, f, dir) = tables::FACTORS
-            .iter()
-            .find(|(w, _, _)| w.eq_ignore_ascii_case(self.word(j)))?;
-        let (text, start, end) = self.slice(i, j);
-        let (low, high) = interval(*f, 0.0, bound, "factor");
-        self.found.push(Found {
-            q: Quantity {
-                text,
-                start,
-                end,
-                value: *f,
-                low,
-                high,
-                unit: "factor".to_string(),
-                counts: None,
-                period: None,
-                change: Some(*dir),
-                bound,
-                role: None,
-                per: None,
-                ratio: None,
-            },
-            first: i,
-            last: j,
-        });
-        Some(j + 1)
-    }
-
-    /// The head noun of the phrase starting at `k`: the first plural noun, else the last word.
-    pub(crate) fn noun_run(&self, k: usize) -> Option<(String, usize)> {
-        let mut idx = k;
-        let mut words = 0;
-        let mut last = None;
-        let mut plural = None;
-        let mut after_hyphen = false;
-        while words < MAX_NOUN_WORDS {
-            let Some(t) = self.toks.get(idx) else { break };
-            match t.kind {
-                Kind::Word => {
-                    let w = self.word(idx);
-                    let compound = self.toks.get(idx + 1).is_some_and(|n| n.kind == Kind::Hyphen);
-                    let stop = !compound
-                        && t.class & (class::STOP | class::NUMWORD | class::SCALE | class::VAGUE | class::CHANGE) != 0
-                        || (t.cap && t.class & class::MONTH != 0);
-                    let lower = w.to_ascii_lowercase();
-                    let tail = |s: &str| w.len() > 4 && lower.ends_with(s);
-                    let verb_like = tail("ing") || tail("ed");
-                    let adverb = ADVERB_ENDINGS.iter().any(|e| tail(e));
-                    // "27 Bubba Wallace", "2134 Caldwell Place": a name after a number is not what it counts.
-                    // "three Taliban prisoners" and "three million Palestinians" still count people.
-                    let modifier = self.plain_word(idx + 1) && self.toks.get(idx + 1).is_some_and(|n| !n.cap)
-                        || (lower.ends_with('s') && !lower.ends_with("ss"));
-                    let name = words == 0 && t.cap && w.chars().skip(1).any(char::is_lowercase) && !modifier;
-                    // "4 combined" counts nothing; "500 trained officers" counts officers.
-                    let lone_verb = words == 0 && tail("ed") && !self.plain_word(idx + 1);
-                    if words == 0 && (lower.ends_with("'s") || lower.ends_with("\u{2019}s")) {
-                        // "of the Met's total budget": the owner is not the thing counted.
-                        idx += 1;
-                        continue;
-                    }
-                    if stop || adverb || name || lone_verb || (words > 0 && verb_like && !after_hyphen) {
-                        break;
-                    }
-                    last = Some(idx);
-                    let followed_by_hyphen = self.kind(idx + 1) == Some(Kind::Hyphen);
-                    let plural_like = w.len() > 2
-                        && (w.ends_with('s') || w.ends_with('S'))
-                        && !w.contains(['\'', '\u{2019}'])
-                        && !["ss", "us", "is"].iter().any(|s| w.to_ascii_lowercase().ends_with(s));
-                    let irregular = tables::lookup(tables::IRREGULAR_PLURALS, w).is_some();
-                    if plural.is_none() && !followed_by_hyphen && plural_like && !irregular {
-                        plural = Some(idx);
-                    }
-                    if !after_hyphen {
-                        words += 1;
-                    }
-                    after_hyphen = false;
-                }
-                Kind::Hyphen if last == Some(idx.wrapping_sub(1)) && self.kind(idx + 1) == Some(Kind::Word) => {
-                    after_hyphen = true;
-                }
-                _ => break,
-            }
-            idx += 1;
-        }
-        let head = plural.or(last)?;
-        Some((tables::singular(self.word(head)), head.max(last.unwrap_or(head))))
-    }
-
-    /// A lower-case content word at `i`: not a stop word, verb form or number.
-    fn plain_word(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
-        let w = self.word(i).to_ascii_lowercase();
-        t.kind == Kind::Word
-            && t.class & (class::STOP | class::NUMWORD | class::SCALE | class::CHANGE) == 0
-            && !(w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")))
-    }
-
-    /// What a share is of: "of [the] [999] calls" → call.
-    fn of_phrase(&self, k: usize) -> Option<String> {
-        let mut i = k;
-        while OF_DETERMINERS.iter().any(|d| self.is(i, d)) {
-            i += 1;
-        }
-        if let Some(core) = numbers::core_at(self.text, self.toks, i) {
-            i = core.next;
-        }
-        self.noun_run(i).map(|(n, _)| n)
-    }
-
-    /// A change verb a few words before the figure: "fell by 11", "down 22%", "rose from 19".
-    fn change_before(&self, i: usize) -> Option<Change> {
-        let mut k = i;
-        for _ in 0..3 {
-            k = k.checked_sub(1)?;
-            let t = self.toks[k];
-            if t.kind != Kind::Word {
-                return None;
-            }
-            if t.class & class::CHANGE != 0 {
-                return tables::lookup(tables::CHANGE_WORDS, self.word(k));
-            }
-            if !tables::CHANGE_GAP.iter().any(|g| self.is(k, g)) {
-                return None;
-            }
-        }
-        None
-    }
-
-    fn role_before(&self, i: usize) -> Option<Role> {
-        let p = i.checked_sub(1)?;
-        if self.is(p, "from") {
-            Some(Role::From)
-        } else if self.is(p, "to") {
-            Some(Role::To)
-        } else {
-            None
-        }
-    }
-
-    /// "from 19 per cent … to 25 per cent": both ends share the direction, inferred from the values if unwritten.
-    fn link_from_to(&mut self) {
-        for a in 0..self.found.len() {
-            if self.found[a].q.role != Some(Role::From) {
-                continue;
-            }
-            let sentence_end = self.sentence_end(self.found[a].last);
-            let partner = (a + 1..self.found.len()).find(|&b| {
-                let f = &self.found[b];
-                f.first < sentence_end && f.q.role == Some(Role::To) && f.q.unit == self.found[a].q.unit
-            });
-            if let Some(b) = partner {
-                let (va, vb) = (self.found[a].q.value, self.found[b].q.value);
-                let inferred = if vb > va {
-                    Some(Change::Up)
-                } else if vb < va {
-                    Some(Change::Down)
-                } else {
-                    None
-                };
-                let dir = self.found[a].q.change.or(self.found[b].q.change).or(inferred);
-                self.found[a].q.change = dir;
-                self.found[b].q.change = dir;
-            }
-        }
-        for f in &mut self.found {
-            if f.q.role == Some(Role::To) && f.q.change.is_none() {
-                f.q.role = None;
-            }
-        }
-    }
-
-    fn sentence_end(&self, from: usize) -> usize {
-        (from..self.toks.len())
-            .find(|&i| self.toks[i].kind == Kind::Break)
-            .unwrap_or(self.toks.len())
     }
 }
 

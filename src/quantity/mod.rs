@@ -20,12 +20,16 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+mod change;
 mod compare;
 mod figures;
+mod forms;
 mod lexer;
+mod nouns;
 mod numbers;
 mod periods;
 mod tables;
+mod units;
 
 #[cfg(test)]
 mod cases;
@@ -108,6 +112,36 @@ pub struct Quantity {
     pub per: Option<String>,
     /// "seven out of eight" → [7, 8]; "all eight" → [8, 8].
     pub ratio: Option<[f64; 2]>,
+}
+
+impl Quantity {
+    /// A figure with its text, unit, value and interval; the parsers fill in the rest.
+    pub(crate) fn bare(
+        text: String,
+        start: usize,
+        end: usize,
+        unit: &str,
+        value: f64,
+        interval: (f64, f64),
+        bound: Bound,
+    ) -> Self {
+        Quantity {
+            text,
+            start,
+            end,
+            value,
+            low: interval.0,
+            high: interval.1,
+            unit: unit.to_string(),
+            counts: None,
+            period: None,
+            change: None,
+            bound,
+            role: None,
+            per: None,
+            ratio: None,
+        }
+    }
 }
 
 /// Every figure in `text`, in order of appearance.

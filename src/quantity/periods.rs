@@ -156,22 +156,7 @@ impl Parser<'_> {
                 let day = |d: NaiveDate| f64::from(d.num_days_from_ce());
                 let high = read.last.map_or(f64::INFINITY, day);
                 self.found.push(Found {
-                    q: Quantity {
-                        text,
-                        start,
-                        end,
-                        value: day(f),
-                        low: day(f),
-                        high,
-                        unit: "date".to_string(),
-                        counts: None,
-                        period: None,
-                        change: None,
-                        bound: Bound::Range,
-                        role: None,
-                        per: None,
-                        ratio: None,
-                    },
+                    q: Quantity::bare(text, start, end, "date", day(f), (day(f), high), Bound::Range),
                     first,
                     last,
                 });

@@ -1,0 +1,77 @@
+//! Direction: a change word before the figure ("fell by 11 per cent", "down 22%", "rose from 19"), and the two ends
+//! of "from X to Y", which share one direction, inferred from the values when no word gives it.
+
+use super::figures::Parser;
+use super::lexer::Kind;
+use super::tables::{self, class};
+use super::{Change, Role};
+
+impl Parser<'_> {
+    /// A change verb a few words before the figure: "fell by 11", "down 22%", "rose from 19".
+    pub(crate) fn change_before(&self, i: usize) -> Option<Change> {
+        let mut k = i;
+        for _ in 0..3 {
+            k = k.checked_sub(1)?;
+            let t = self.toks[k];
+            if t.kind != Kind::Word {
+                return None;
+            }
+            if t.class & class::CHANGE != 0 {
+                return tables::lookup(tables::CHANGE_WORDS, self.word(k));
+            }
+            if !tables::CHANGE_GAP.iter().any(|g| self.is(k, g)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    pub(crate) fn role_before(&self, i: usize) -> Option<Role> {
+        let p = i.checked_sub(1)?;
+        if self.is(p, "from") {
+            Some(Role::From)
+        } else if self.is(p, "to") {
+            Some(Role::To)
+        } else {
+            None
+        }
+    }
+
+    /// "from 19 per cent … to 25 per cent": both ends share the direction, inferred from the values if unwritten.
+    pub(crate) fn link_from_to(&mut self) {
+        for a in 0..self.found.len() {
+            if self.found[a].q.role != Some(Role::From) {
+                continue;
+            }
+            let sentence_end = self.sentence_end(self.found[a].last);
+            let partner = (a + 1..self.found.len()).find(|&b| {
+                let f = &self.found[b];
+                f.first < sentence_end && f.q.role == Some(Role::To) && f.q.unit == self.found[a].q.unit
+            });
+            if let Some(b) = partner {
+                let (va, vb) = (self.found[a].q.value, self.found[b].q.value);
+                let inferred = if vb > va {
+                    Some(Change::Up)
+                } else if vb < va {
+                    Some(Change::Down)
+                } else {
+                    None
+                };
+                let dir = self.found[a].q.change.or(self.found[b].q.change).or(inferred);
+                self.found[a].q.change = dir;
+                self.found[b].q.change = dir;
+            }
+        }
+        for f in &mut self.found {
+            if f.q.role == Some(Role::To) && f.q.change.is_none() {
+                f.q.role = None;
+            }
+        }
+    }
+
+    pub(crate) fn sentence_end(&self, from: usize) -> usize {
+        (from..self.toks.len())
+            .find(|&i| self.toks[i].kind == Kind::Break)
+            .unwrap_or(self.toks.len())
+    }
+}

@@ -1,0 +1,136 @@
+//! Figures with a shape of their own: ratios ("seven out of eight", "one in four", "all eight areas"), fractions
+//! ("half of", "half a million"), factors ("doubled", "halved") and compound durations ("one minute 50 seconds").
+//!
+//! Ratios are stored as fractions of one and compared as percentages, so "one in four" meets "25%"; their tolerance
+//! is half a step of the denominator, at most 2.5 points.
+
+use super::figures::{interval, Found, Parser, RATIO_HALF};
+use super::numbers::{self, Core};
+use super::tables::{self, class};
+use super::{Bound, Quantity};
+
+impl Parser<'_> {
+    /// "one minute 50 seconds", "1 hour and 20 minutes": adds the following smaller durations.
+    pub(crate) fn more_durations(&self, mut value: f64, mut half: f64, mut k: usize) -> (f64, f64, usize) {
+        let mut last_unit = f64::INFINITY;
+        for _ in 0..3 {
+            let start = if self.is(k, "and") { k + 1 } else { k };
+            let Some(core) = numbers::core_at(self.text, self.toks, start) else {
+                break;
+            };
+            if core.range.is_some() || core.fraction {
+                break;
+            }
+            let Some(secs) = tables::lookup(tables::TIME_UNITS, self.word(core.next)) else {
+                break;
+            };
+            if secs >= last_unit || secs * core.value >= value {
+                break;
+            }
+            value += core.value * secs;
+            half = core.half * secs;
+            last_unit = secs;
+            k = core.next + 1;
+        }
+        (value, half, k)
+    }
+
+    /// "seven out of eight", "one in four": the denominator and the index after it.
+    pub(crate) fn ratio_after(&self, k: usize, num: &Core) -> Option<(f64, usize)> {
+        let (den_at, strict) = if let Some(next) = self.seq(k, &["out", "of"]) {
+            (next, false)
+        } else if self.is(k, "in") {
+            (k + 1, true)
+        } else {
+            return None;
+        };
+        let den = numbers::core_at(self.text, self.toks, den_at)?;
+        if den.range.is_some() || den.fraction || den.year_like || den.value <= 0.0 || num.range.is_some() {
+            return None;
+        }
+        if strict {
+            // "1 in 4" but not "5 in 10 seconds" nor "12 in 2025".
+            let unit_follows = self.unit_after(den.next, false, &den).is_some();
+            if unit_follows || den.value > 1000.0 || den.value < num.value || num.value.fract() != 0.0 {
+                return None;
+            }
+        }
+        Some((den.value, den.next))
+    }
+
+    /// "all eight areas": a ratio of the whole.
+    pub(crate) fn all_of(&mut self, i: usize, j: usize) -> Option<usize> {
+        let core = numbers::core_at(self.text, self.toks, j + 1)?;
+        if core.range.is_some() || core.fraction || core.year_like || core.value < 2.0 {
+            return None;
+        }
+        let (noun, last) = self.noun_run(core.next)?;
+        let (text, start, end) = self.slice(i, last);
+        let half = (0.5 / core.value).min(RATIO_HALF);
+        self.found.push(Found {
+            q: Quantity {
+                counts: Some(noun),
+                ratio: Some([core.value, core.value]),
+                ..Quantity::bare(text, start, end, "ratio", 1.0, (1.0 - half, 1.0), Bound::Exact)
+            },
+            first: i,
+            last,
+        });
+        Some(last + 1)
+    }
+
+    /// "half of the officers", "half a million".
+    pub(crate) fn half(&mut self, i: usize, j: usize, bound: Bound) -> Option<usize> {
+        let article = self.is(j + 1, "a") || self.is(j + 1, "an");
+        if article && self.class(j + 2) & class::SCALE != 0 {
+            let scale = tables::lookup(tables::SCALE_WORDS, self.word(j + 2))?;
+            let core = Core {
+                value: 0.5 * scale,
+                half: 0.05 * scale,
+                range: None,
+                next: j + 3,
+                words: true,
+                fraction: false,
+                year_like: false,
+                lone_one: false,
+                scaled: true,
+            };
+            return self.figure(i, bound, None, core);
+        }
+        if !self.is(j + 1, "of")
+            || j > 0 && (self.is(j - 1, "the") || self.is(j - 1, "first") || self.is(j - 1, "second"))
+        {
+            return None;
+        }
+        let counts = self.of_phrase(j + 2);
+        let (text, start, end) = self.slice(i, j);
+        let (low, high) = interval(0.5, RATIO_HALF, bound, "ratio");
+        self.found.push(Found {
+            q: Quantity {
+                counts,
+                ..Quantity::bare(text, start, end, "ratio", 0.5, (low, high), bound)
+            },
+            first: i,
+            last: j,
+        });
+        Some(j + 1)
+    }
+
+    /// "doubled", "more than tripled", "halved".
+    pub(crate) fn factor_word(&mut self, i: usize, j: usize, bound: Bound) -> Option<usize> {
+        let (_, f, dir) = tables::FACTORS
+            .iter()
+            .find(|(w, _, _)| w.eq_ignore_ascii_case(self.word(j)))?;
+        let (text, start, end) = self.slice(i, j);
+        let (low, high) = interval(*f, 0.0, bound, "factor");
+        self.found.push(Found {
+            q: Quantity {
+                change: Some(*dir),
+                ..Quantity::bare(text, start, end, "factor", *f, (low, high), bound)
+            },
+            first: i,
+            last: j,
+        });
+        Some(j + 1)
+    }
+}

@@ -1,0 +1,105 @@
+//! What a figure counts: the head noun of the phrase after it ("1,300 extra police officers" → officer), or of the
+//! phrase after "of" for shares ("86.2% of the 999 calls" → call).
+//!
+//! The head is the first plural noun of a short run of content words, else its last word; function words, verb
+//! forms, adverbs and names end the run, so "27 Bubba Wallace" and "16 currently" count nothing.
+
+use super::figures::Parser;
+use super::lexer::Kind;
+use super::numbers;
+use super::tables::{self, class};
+
+/// Determiners skipped between `of` and the counted noun ("86.2% of the 999 calls").
+const OF_DETERMINERS: &[&str] = &[
+    "the", "all", "our", "its", "their", "his", "her", "these", "those", "a", "an",
+];
+
+/// Adverb endings that end a noun phrase ("16 currently"), chosen to spare nouns like "family" and "supply".
+const ADVERB_ENDINGS: &[&str] = &["ently", "antly", "ously", "ively", "ately", "ally", "edly", "ingly"];
+
+/// Longest noun phrase read after a figure.
+const MAX_NOUN_WORDS: usize = 4;
+
+impl Parser<'_> {
+    /// The head noun of the phrase starting at `k`: the first plural noun, else the last word.
+    pub(crate) fn noun_run(&self, k: usize) -> Option<(String, usize)> {
+        let mut idx = k;
+        let mut words = 0;
+        let mut last = None;
+        let mut plural = None;
+        let mut after_hyphen = false;
+        while words < MAX_NOUN_WORDS {
+            let Some(t) = self.toks.get(idx) else { break };
+            match t.kind {
+                Kind::Word => {
+                    let w = self.word(idx);
+                    let compound = self.toks.get(idx + 1).is_some_and(|n| n.kind == Kind::Hyphen);
+                    let stop = !compound
+                        && t.class & (class::STOP | class::NUMWORD | class::SCALE | class::VAGUE | class::CHANGE) != 0
+                        || (t.cap && t.class & class::MONTH != 0);
+                    let lower = w.to_ascii_lowercase();
+                    let tail = |s: &str| w.len() > 4 && lower.ends_with(s);
+                    let verb_like = tail("ing") || tail("ed");
+                    let adverb = ADVERB_ENDINGS.iter().any(|e| tail(e));
+                    // "27 Bubba Wallace", "2134 Caldwell Place": a name after a number is not what it counts.
+                    // "three Taliban prisoners" and "three million Palestinians" still count people.
+                    let modifier = self.plain_word(idx + 1) && self.toks.get(idx + 1).is_some_and(|n| !n.cap)
+                        || (lower.ends_with('s') && !lower.ends_with("ss"));
+                    let name = words == 0 && t.cap && w.chars().skip(1).any(char::is_lowercase) && !modifier;
+                    // "4 combined" counts nothing; "500 trained officers" counts officers.
+                    let lone_verb = words == 0 && tail("ed") && !self.plain_word(idx + 1);
+                    if words == 0 && (lower.ends_with("'s") || lower.ends_with("\u{2019}s")) {
+                        // "of the Met's total budget": the owner is not the thing counted.
+                        idx += 1;
+                        continue;
+                    }
+                    if stop || adverb || name || lone_verb || (words > 0 && verb_like && !after_hyphen) {
+                        break;
+                    }
+                    last = Some(idx);
+                    let followed_by_hyphen = self.kind(idx + 1) == Some(Kind::Hyphen);
+                    let plural_like = w.len() > 2
+                        && (w.ends_with('s') || w.ends_with('S'))
+                        && !w.contains(['\'', '\u{2019}'])
+                        && !["ss", "us", "is"].iter().any(|s| w.to_ascii_lowercase().ends_with(s));
+                    let irregular = tables::lookup(tables::IRREGULAR_PLURALS, w).is_some();
+                    if plural.is_none() && !followed_by_hyphen && plural_like && !irregular {
+                        plural = Some(idx);
+                    }
+                    if !after_hyphen {
+                        words += 1;
+                    }
+                    after_hyphen = false;
+                }
+                Kind::Hyphen if last == Some(idx.wrapping_sub(1)) && self.kind(idx + 1) == Some(Kind::Word) => {
+                    after_hyphen = true;
+                }
+                _ => break,
+            }
+            idx += 1;
+        }
+        let head = plural.or(last)?;
+        Some((tables::singular(self.word(head)), head.max(last.unwrap_or(head))))
+    }
+
+    /// A lower-case content word at `i`: not a stop word, verb form or number.
+    pub(crate) fn plain_word(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let w = self.word(i).to_ascii_lowercase();
+        t.kind == Kind::Word
+            && t.class & (class::STOP | class::NUMWORD | class::SCALE | class::CHANGE) == 0
+            && !(w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")))
+    }
+
+    /// What a share is of: "of [the] [999] calls" → call.
+    pub(crate) fn of_phrase(&self, k: usize) -> Option<String> {
+        let mut i = k;
+        while OF_DETERMINERS.iter().any(|d| self.is(i, d)) {
+            i += 1;
+        }
+        if let Some(core) = numbers::core_at(self.text, self.toks, i) {
+            i = core.next;
+        }
+        self.noun_run(i).map(|(n, _)| n)
+    }
+}

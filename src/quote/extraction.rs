@@ -93,6 +93,13 @@ fn mark_spans(text: &str, lo: usize, hi: usize) -> Vec<Span> {
 
 /// Where a speech verb starts in `ws` at `i`: its length in words.
 fn speech_verb_at(ws: &[Word<'_>], i: usize) -> Option<usize> {
+    // a capitalised `States` or `Says` mid-sentence is a name; only `According to` opens a sentence
+    if ws
+        .get(i)
+        .is_some_and(|w| w.is_capitalised() && w.lower() != "according")
+    {
+        return None;
+    }
     tables::SPEECH_VERBS.iter().find_map(|verb| {
         let parts: Vec<&str> = verb.split(' ').collect();
         let fits = parts
@@ -324,8 +331,9 @@ impl Reader {
         if m.pronoun {
             // `he said`: the person named last before it (outside quotations), or the last named speaker
             let named = people.mentioned_before(lo, at, &self.quoted);
+            // a sentence subject named after the last speaker wins; a name in passing does not
             let speaker = match (named, &self.last_named) {
-                (Some(n), Some(l)) if l.1 > n.0 => Some(l.0.clone()),
+                (Some(n), Some(l)) if l.1 > n.0 || !n.2 => Some(l.0.clone()),
                 (Some(n), _) => Some(n.1),
                 (None, l) => l.as_ref().map(|l| l.0.clone()),
             };

@@ -137,6 +137,12 @@ pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
     (!m.is_empty()).then_some(m)
 }
 
+/// Does byte `at` open a sentence (nothing before it but a sentence end, a quote mark or the start)?
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || super::tables::OPENING_MARKS.contains(&c));
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\u{201d}', '"'])
+}
+
 /// A person named in full on the page.
 #[derive(Debug, Clone)]
 struct Person {
@@ -246,7 +252,11 @@ impl People {
         let blocks: Vec<Vec<Word<'_>>> = doc.blocks.iter().map(|b| words(&doc.text, b.start, b.end)).collect();
         for ws in &blocks {
             for (i, j) in capitalised_runs(&doc.text, ws) {
-                if let Some(m) = mention_at_end(&ws[i..j]).filter(|m| m.names.len() >= 2) {
+                // `Hosting Cook at Dreamforce…`: a sentence-opening participle is not a given name
+                let participle = opens_sentence(&doc.text, ws[i].start)
+                    && ws[i].text.len() > 4
+                    && (ws[i].text.ends_with("ing") || ws[i].text.ends_with("ed"));
+                if let Some(m) = mention_at_end(&ws[i..j]).filter(|m| m.names.len() >= 2 && !participle) {
                     people.add(&m, ws[i].start);
                 }
             }
@@ -285,6 +295,15 @@ impl People {
                 }
                 let first = j - m.names.len() - m.titles.len() - m.roles.len();
                 let mut roles = m.roles.clone();
+                if roles.is_empty() {
+                    // `President Trump` … `the president`: titles that are offices bind like roles
+                    roles = m
+                        .titles
+                        .iter()
+                        .map(|t| t.to_lowercase())
+                        .filter(|t| tables::ROLE_WORDS.contains(&t.as_str()))
+                        .collect();
+                }
                 if roles.is_empty() && first == i {
                     roles = roles_before(ws, i);
                 }
@@ -398,8 +417,9 @@ impl People {
         self.role(&m.roles, usize::MAX).map(|b| self.persons[b].display.clone())
     }
 
-    /// The last person named in `[from, to)` outside the byte ranges `quoted`, with where.
-    pub fn mentioned_before(&self, from: usize, to: usize, quoted: &[(usize, usize)]) -> Option<(usize, String)> {
+    /// The last person named in `[from, to)` outside the byte ranges `quoted`: where, who, and whether as the
+    /// subject of a sentence.
+    pub fn mentioned_before(&self, from: usize, to: usize, quoted: &[(usize, usize)]) -> Option<(usize, String, bool)> {
         let upto = self.mentions.partition_point(|m| m.0 < to);
         let window = || {
             self.mentions[..upto]
@@ -410,7 +430,7 @@ impl People {
         };
         // the last sentence subject, else the last person named at all
         let found = window().find(|m| m.2).or_else(|| window().next());
-        found.map(|&(at, p, _)| (at, self.persons[p].display.clone()))
+        found.map(|&(at, p, subject)| (at, self.persons[p].display.clone(), subject))
     }
 
     /// Every name of a person mentioned in `text[from..to]`, resolved (for "is the claimed speaker named here").

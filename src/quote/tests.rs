@@ -282,6 +282,31 @@ fn titled_single_name_is_a_person_of_the_page() {
 }
 
 #[test]
+fn capitalised_words_that_spell_verbs_are_not_speech_verbs() {
+    let d = doc(&["A “phase one” trade deal between the United States and China was supposed to be signed."]);
+    assert_eq!(said(&d), [("phase one".to_string(), None)]);
+}
+
+#[test]
+fn sentence_opening_participle_is_not_a_given_name() {
+    let d = doc(&[
+        "Apple chief executive Tim Cook spoke on Tuesday.",
+        "Hosting Cook at Dreamforce was a coup.",
+        "“I can feel his presence when I come here,” Cook said.",
+    ]);
+    assert_eq!(speaker_of(&d, "presence").as_deref(), Some("Tim Cook"));
+}
+
+#[test]
+fn office_written_as_a_title_binds_the_role() {
+    let d = doc(&[
+        "President Donald Trump spoke.",
+        "The president said that China “is going to have to make a deal”.",
+    ]);
+    assert_eq!(speaker_of(&d, "make a deal").as_deref(), Some("President Donald Trump"));
+}
+
+#[test]
 fn blockquote_with_marks_and_dash_inside_drops_both() {
     let d = Document::from_blocks(
         Metadata::default(),

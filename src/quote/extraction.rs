@@ -244,7 +244,10 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
     }
     let ws = words(text, gap_end, to);
     if gap.contains(tables::ATTRIBUTION_DASHES) {
-        return dash_attribution(text, &ws);
+        // `” — Jane Doe, minister` ends the sentence; `” — Steenburgen wasn’t thrilled…` goes on as a clause
+        let (m, at) = dash_attribution(text, &ws)?;
+        let rest = ws.len().saturating_sub(m.len.max(1));
+        return (rest <= 6).then_some((m, at));
     }
     if closed && ws.first().is_some_and(Word::is_capitalised) {
         // `“It works.” She said residents…` is a new sentence; `“It works.” Mayer said.` is not
@@ -450,7 +453,12 @@ impl Reader {
                     (None, None) => None,
                 }
             } else {
-                k.checked_sub(1).and_then(|p| speakers[p].clone())
+                // a later quotation of the paragraph continues the speaker only across a short gap or a sentence
+                k.checked_sub(1).and_then(|p| {
+                    let gap = text[spans[p].close_end.unwrap_or(spans[p].end)..s.open].trim();
+                    let continues = gap.len() <= 80 || gap.ends_with(['.', ':', '!', '?']);
+                    speakers[p].clone().filter(|_| continues)
+                })
             };
             speakers.push(speaker);
         }

@@ -307,6 +307,13 @@ fn office_written_as_a_title_binds_the_role() {
 }
 
 #[test]
+fn dash_after_a_title_in_running_text_is_not_an_attribution() {
+    let d =
+        doc(&["He wrote about it in his book “Musicophilia” — Steenburgen wasn’t thrilled about the shift at all."]);
+    assert_eq!(said(&d), [("Musicophilia".to_string(), None)]);
+}
+
+#[test]
 fn blockquote_with_marks_and_dash_inside_drops_both() {
     let d = Document::from_blocks(
         Metadata::default(),

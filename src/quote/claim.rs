@@ -51,6 +51,12 @@ pub fn parse_claim(claim: &str, speaker: Option<&str>) -> Option<QuoteClaim> {
             speaker: Some(speaker),
         });
     };
+    if !frags
+        .iter()
+        .any(|&(_, s, e, _)| claim[s..e].chars().any(char::is_alphanumeric))
+    {
+        return None;
+    }
     let before = &claim[..first.0];
     let after = &claim[last.3..];
     let words = frags

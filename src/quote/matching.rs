@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::extraction::attribution_before;
 use super::speakers::{same_person, People};
 use super::text::{folded, sentence_around, tokens, Token};
 use super::{Outcome, Quotation, QuoteClaim, QuoteFinding, WordEdit};
@@ -143,19 +144,35 @@ impl<'a> Page<'a> {
         counts.first().map_or(Who::Narration, |c| c.0)
     }
 
-    /// Does the page name the claimed speaker in the block holding byte `at` or the one before it?
-    fn speaker_named_near(&mut self, at: usize) -> bool {
-        let Some(speaker) = self.speaker.as_deref() else {
+    /// Are words at byte `at`, outside any attributed quotation, still the claimed speaker's? In an unattributed
+    /// quotation: when the speaker is named in that paragraph or the one before. In narration: only as reported
+    /// speech, when the sentence's speech verb has the speaker as its subject (`Sir Mark said exit … is welcome`).
+    fn speaker_behind(&mut self, who: Who, at: usize) -> bool {
+        let Some(speaker) = self.speaker.clone() else {
             return false;
         };
-        let people = self.people.get_or_insert_with(|| People::scan(self.doc));
-        let b = block_of(self.doc, at);
-        let lo = self.doc.blocks.get(b.saturating_sub(1)).map_or(0, |x| x.start);
-        let hi = self.doc.blocks.get(b).map_or(self.doc.text.len(), |x| x.end);
-        people
-            .named_in(&self.doc.text, lo, hi)
-            .iter()
-            .any(|n| same_person(speaker, n))
+        let doc = self.doc;
+        let people = self.people.get_or_insert_with(|| People::scan(doc));
+        let b = block_of(doc, at);
+        let lo = doc.blocks.get(b.saturating_sub(1)).map_or(0, |x| x.start);
+        let (start, end) = doc.blocks.get(b).map_or((0, doc.text.len()), |x| (x.start, x.end));
+        match who {
+            Who::Unattributed => people
+                .named_in(&doc.text, lo, end)
+                .iter()
+                .any(|n| same_person(&speaker, n)),
+            Who::Narration => {
+                let (sentence, _) = sentence_around(&doc.text, start, end, at);
+                let Some((m, pos)) = attribution_before(&doc.text, sentence, at) else {
+                    return false;
+                };
+                let previous = people.mentioned_before(lo, pos, &[]).map(|n| n.1);
+                people
+                    .resolve(&m, pos, previous.as_deref())
+                    .is_some_and(|n| same_person(&speaker, &n))
+            }
+            Who::Claimed | Who::Other(_) => false,
+        }
     }
 
     /// Verbatim occurrences of `claim` (doc token index of their first token).
@@ -518,7 +535,7 @@ pub fn check(claim: &QuoteClaim, doc: &Document, quotes: &[Quotation]) -> QuoteF
         return page.finding(Outcome::Misattributed, c, &claim_toks);
     }
     for c in &exact {
-        if page.speaker_named_near(page.toks[c.first].start) {
+        if page.speaker_behind(c.who, page.toks[c.first].start) {
             return page.finding(Outcome::Supported, c, &claim_toks);
         }
     }
@@ -547,7 +564,7 @@ pub fn check(claim: &QuoteClaim, doc: &Document, quotes: &[Quotation]) -> QuoteF
         .iter()
         .find(|c| matches!(c.who, Who::Unattributed | Who::Narration) && c.similarity >= MISQUOTED_MIN_SIMILARITY);
     if let Some(c) = near {
-        if page.speaker_named_near(page.toks[c.first].start) {
+        if page.speaker_behind(c.who, page.toks[c.first].start) {
             return page.finding(Outcome::Misquoted, c, &claim_toks);
         }
     }

@@ -492,6 +492,27 @@ fn nothing_close_is_not_found() {
 }
 
 #[test]
+fn reported_speech_of_the_speaker_is_supported_but_narration_is_not() {
+    let d = doc(&[
+        "Sir Mark Rowley leads the force.",
+        "On Thursday, Sir Mark said exit from the monitoring process is welcome news for London.",
+        "Officers have been trained in the identification of child exploitation.",
+    ]);
+    let f = checked(
+        "exit from the monitoring process is welcome news",
+        Some("Mark Rowley"),
+        &d,
+    );
+    assert_eq!(f.outcome, Outcome::Supported);
+    let f = checked(
+        "trained in the identification of child exploitation",
+        Some("Mark Rowley"),
+        &d,
+    );
+    assert_eq!(f.outcome, Outcome::NotFound);
+}
+
+#[test]
 fn one_word_change_in_a_long_quote_is_never_supported() {
     let d = met_page();
     let original = "The whole of the Met has worked to fix our broken foundations and make sure our officers";

@@ -2,8 +2,12 @@
 //!
 //! Figures pair by what they are (unit, what they count, rate, period), never by position: a source sentence often
 //! holds more figures than the claim, in another order. Among the compatible source figures the one describing the
-//! same period wins, then one that agrees, then one counting the same thing, then the nearest value; so a wrong claim
-//! still pairs with the figure it gets wrong and can be shown as a difference.
+//! same period wins, then the one whose sentence shares most content words with the claim ("Burglary (down 22%)"
+//! for a claim about burglary, not "Knife crime (down 24%)"), then one that agrees, then one counting the same thing,
+//! then the nearest value; so a wrong claim still pairs with the figure it gets wrong and can be shown as a
+//! difference, and a list of similar figures cannot lend a wrong claim a match about something else. A source
+//! figure whose sentence shares no content word with the claim's (beyond the counted noun) and no period is about
+//! something else and is not paired at all, so it can neither support nor contradict.
 //!
 //! Agreement: the source value lies in the claim's interval (a bare claim figure allows its own precision, a hedged
 //! one its hedge), or the source's whole interval lies inside the claim's ("more than 100" vs "over 100"); a hedge
@@ -28,6 +32,9 @@ pub struct Pairing {
     pub same_counts: bool,
     /// Both figures name their period, and it is the same one.
     pub same_period: bool,
+    /// Content words the two figures' sentences share, beyond the counted noun: how surely they are about the same
+    /// thing (0 when either sentence has no content words, e.g. a bare "86.2%").
+    pub shared_words: usize,
 }
 
 /// How sure a pairing is: figures that count nothing named only pair when they agree.
@@ -49,36 +56,21 @@ pub fn pair(claim: &[Quantity], source: &[Quantity]) -> Vec<Pairing> {
             let best = source
                 .iter()
                 .enumerate()
-                .filter_map(|(si, s)| {
-                    let strength = compatible(c, s)?;
-                    let agree = agrees(c, s);
-                    let open_bound = matches!(c.bound, Bound::AtLeast | Bound::AtMost) && c.bound != s.bound;
-                    if strength == Strength::Weak && (!agree || open_bound) {
-                        return None;
-                    }
-                    let rel = period_relation(c, s);
-                    let same_counts = c.counts.is_some() && c.counts == s.counts;
-                    let same_bound = c.bound == s.bound;
-                    let same_dir = c.change.is_some() && c.change == s.change;
-                    let same_period = rel == Relation::Same;
-                    let key = (
-                        rel != Relation::Different,
-                        same_period,
-                        agree,
-                        same_counts,
-                        same_bound,
-                        same_dir,
-                    );
-                    Some((key, -distance(c, s), si, agree))
-                })
-                .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(b.2.cmp(&a.2)));
+                .filter_map(|(si, s)| Candidate::new(c, s, si))
+                .max_by(|a, b| {
+                    a.rank()
+                        .cmp(&b.rank())
+                        .then(b.distance.total_cmp(&a.distance))
+                        .then(b.index.cmp(&a.index))
+                });
             match best {
-                Some(((_, same_period, _, same_counts, _, _), _, si, agree)) => Pairing {
+                Some(b) => Pairing {
                     claim: ci,
-                    source: Some(si),
-                    agree,
-                    same_counts,
-                    same_period,
+                    source: Some(b.index),
+                    agree: b.agree,
+                    same_counts: b.same_counts,
+                    same_period: b.period == Relation::Same,
+                    shared_words: b.shared,
                 },
                 None => Pairing {
                     claim: ci,
@@ -86,10 +78,86 @@ pub fn pair(claim: &[Quantity], source: &[Quantity]) -> Vec<Pairing> {
                     agree: false,
                     same_counts: false,
                     same_period: false,
+                    shared_words: 0,
                 },
             }
         })
         .collect()
+}
+
+/// A source figure that could be about the claim figure, with what makes it a better or worse match.
+struct Candidate {
+    index: usize,
+    period: Relation,
+    shared: usize,
+    agree: bool,
+    same_counts: bool,
+    same_bound: bool,
+    same_dir: bool,
+    distance: f64,
+}
+
+impl Candidate {
+    fn new(c: &Quantity, s: &Quantity, index: usize) -> Option<Candidate> {
+        let strength = compatible(c, s)?;
+        let agree = agrees(c, s);
+        // A figure that names nothing it counts may confirm, never contradict; nor may "more than 100" meet a bare 12.
+        let open_bound = matches!(c.bound, Bound::AtLeast | Bound::AtMost) && c.bound != s.bound;
+        if strength == Strength::Weak && (!agree || open_bound) {
+            return None;
+        }
+        let period = period_relation(c, s);
+        // Words beyond the counted noun itself: "officers" alone does not make two sentences about the same officers.
+        let shared = shared_words(&c.context, &s.context, c.counts.as_deref());
+        let beyond_counts = |q: &Quantity| q.context.iter().any(|w| Some(w.as_str()) != c.counts.as_deref());
+        let unrelated = shared == 0 && beyond_counts(c) && beyond_counts(s) && period != Relation::Same;
+        if unrelated {
+            return None;
+        }
+        Some(Candidate {
+            index,
+            period,
+            shared,
+            agree,
+            same_counts: c.counts.is_some() && c.counts == s.counts,
+            same_bound: c.bound == s.bound,
+            same_dir: c.change.is_some() && c.change == s.change,
+            distance: distance(c, s),
+        })
+    }
+
+    /// Most important first: a period that does not differ, the same period, shared words, agreement, then the
+    /// finer likenesses. Ties go to the nearest value, then to the earlier figure.
+    fn rank(&self) -> (bool, bool, usize, bool, bool, bool, bool) {
+        (
+            self.period != Relation::Different,
+            self.period == Relation::Same,
+            self.shared,
+            self.agree,
+            self.same_counts,
+            self.same_bound,
+            self.same_dir,
+        )
+    }
+}
+
+/// Number of words two sorted word lists share, not counting `except`.
+fn shared_words(a: &[String], b: &[String], except: Option<&str>) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if except != Some(a[i].as_str()) {
+                    n += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The scale that brings a unit to its comparison family: ratios compare as percentages.
@@ -108,6 +176,10 @@ fn compatible(c: &Quantity, s: &Quantity) -> Option<Strength> {
         if a != b {
             return None;
         }
+    }
+    // "Hundreds more officers" is a change, "8,000 officers" a level: such a pair may confirm, never contradict.
+    if c.change.is_some() != s.change.is_some() {
+        return Some(Strength::Weak);
     }
     let counted = matches!(c.unit.as_str(), "count" | "percent" | "ratio");
     match (&c.counts, &s.counts) {

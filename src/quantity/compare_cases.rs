@@ -66,6 +66,10 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
      "Since 2016, he's doubled the funding, taking it from 19 per cent of the budget, to 25 per cent.", "2025-01-23", Disagree),
     ("fell by 42%", "Knife crime (down 24%)\nGun crime (down 40%)\nBurglary (down 22%)", "", Disagree),
     ("£480m reform budget", "the Met's £480m reform budget", "", Agree),
+    // A list of like figures: the one about the same thing is the one compared.
+    ("Burglary is down 24%", "Knife crime with injury (down 24%)\nGun crime (down 40%)\nBurglary (down 22%)", "", Disagree),
+    ("Knife crime with injury fell by 24%", "Knife crime with injury (down 24%)\nBurglary (down 22%)", "", Agree),
+    ("Gun crime fell by 40%", "Knife crime with injury (down 24%)\nGun crime (down 40%)\nBurglary (down 22%)", "", Agree),
     // Extra source figures do not get in the way.
     ("86.2% of 999 calls",
      "Around 86.2 per cent of 999 calls are answered within 10 seconds, compared with 77.6 per cent in 2024. \

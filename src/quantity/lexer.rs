@@ -273,7 +273,11 @@ fn lex_other(text: &str, i: usize, c: char, next: usize, prev: Option<&Token>) -
             }
         }
         '.' | '!' | '?' | '\u{2026}' => {
-            let end_of_sentence = after.is_none_or(|a| a.is_whitespace() || "\"'\u{201d}\u{2019})]".contains(a));
+            // "officers. who do not meet" is one sentence with a stray full stop; "approx. 5" is one too.
+            let next_word = text[next..].trim_start().chars().next();
+            let lower_follows = after.is_some_and(char::is_whitespace) && next_word.is_some_and(char::is_lowercase);
+            let end_of_sentence =
+                !lower_follows && after.is_none_or(|a| a.is_whitespace() || "\"'\u{201d}\u{2019})]".contains(a));
             if end_of_sentence {
                 tok(Kind::Break)
             } else {

@@ -112,6 +112,10 @@ pub struct Quantity {
     pub per: Option<String>,
     /// "seven out of eight" → [7, 8]; "all eight" → [8, 8].
     pub ratio: Option<[f64; 2]>,
+    /// Content words of the figure's sentence (lower case, singular, sorted): what the figure is about, used to
+    /// pair it with the source figure about the same thing ("Burglary (down 22%)" rather than "Knife crime (down 24%)").
+    #[serde(skip)]
+    pub context: Vec<String>,
 }
 
 impl Quantity {
@@ -140,6 +144,7 @@ impl Quantity {
             role: None,
             per: None,
             ratio: None,
+            context: Vec::new(),
         }
     }
 }
@@ -153,6 +158,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Quantity> {
         mut found, mentions, ..
     } = parser;
     periods::attach(&tokens, &mut found, &mentions);
+    nouns::attach_context(text, &tokens, &mut found);
     found.sort_by_key(|f| f.first);
     found.into_iter().map(|f| f.q).collect()
 }

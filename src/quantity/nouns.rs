@@ -4,8 +4,8 @@
 //! The head is the first plural noun of a short run of content words, else its last word; function words, verb
 //! forms, adverbs and names end the run, so "27 Bubba Wallace" and "16 currently" count nothing.
 
-use super::figures::Parser;
-use super::lexer::Kind;
+use super::figures::{Found, Parser};
+use super::lexer::{Kind, Token};
 use super::numbers;
 use super::tables::{self, class};
 
@@ -102,4 +102,67 @@ impl Parser<'_> {
         }
         self.noun_run(i).map(|(n, _)| n)
     }
+}
+
+/// Words that say nothing about what a figure is about: function words, number and unit words, hedges, change words.
+const NOT_CONTENT: u32 = class::STOP
+    | class::NUMWORD
+    | class::SCALE
+    | class::VAGUE
+    | class::CHANGE
+    | class::HEDGE
+    | class::MONTH
+    | class::TIME_UNIT
+    | class::RELATIVE
+    | class::ARTICLE
+    | class::CLAUSE;
+
+/// Most content words kept per sentence.
+const MAX_CONTEXT: usize = 40;
+
+/// Gives every figure the content words of its sentence, leaving out the words of the figures themselves ("1,300
+/// extra police officers" says what is counted, not what the sentence is about).
+pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
+    let mut covered = vec![false; toks.len()];
+    for f in found.iter() {
+        covered[f.first..=f.last.min(toks.len() - 1)]
+            .iter_mut()
+            .for_each(|c| *c = true);
+    }
+    let mut cache: Option<(usize, Vec<String>)> = None;
+    for f in found.iter_mut() {
+        let start = toks[..f.first]
+            .iter()
+            .rposition(|t| t.kind == Kind::Break)
+            .map_or(0, |b| b + 1);
+        if cache.as_ref().is_none_or(|(s, _)| *s != start) {
+            let mut words: Vec<String> = toks[start..]
+                .iter()
+                .zip(&covered[start..])
+                .take_while(|(t, _)| t.kind != Kind::Break)
+                .filter(|(t, inside)| {
+                    !**inside && t.kind == Kind::Word && t.class & NOT_CONTENT == 0 && t.end - t.start >= 3
+                })
+                .map(|(t, _)| stem(&tables::singular(&text[t.start..t.end])))
+                .filter(|w| !matches!(w.as_str(), "per" | "cent" | "percent"))
+                .take(MAX_CONTEXT)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            cache = Some((start, words));
+        }
+        if let Some((_, words)) = &cache {
+            f.q.context.clone_from(words);
+        }
+    }
+}
+
+/// A light stem so "answers", "answered" and "answering" meet: drops -ing and -ed from longer words.
+fn stem(word: &str) -> String {
+    for suffix in ["ing", "ed"] {
+        if word.len() > suffix.len() + 3 && word.ends_with(suffix) {
+            return word[..word.len() - suffix.len()].to_string();
+        }
+    }
+    word.to_string()
 }

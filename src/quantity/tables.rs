@@ -540,7 +540,13 @@ pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 
 /// The singular of an English plural noun, lower-cased ("offences" → "offence", "areas" → "area").
 pub(crate) fn singular(word: &str) -> String {
-    let lower = word.to_lowercase();
+    let mut lower = word.to_lowercase();
+    for possessive in ["'s", "\u{2019}s"] {
+        if lower.len() > possessive.len() + 1 && lower.ends_with(possessive) {
+            lower.truncate(lower.len() - possessive.len());
+            return lower;
+        }
+    }
     let lower = lower.trim_end_matches(['\'', '\u{2019}']).to_string();
     if let Some(s) = lookup(IRREGULAR_PLURALS, &lower) {
         return s.to_string();

@@ -205,7 +205,13 @@ const ROWS: &[Row] = &[
     q("no more than 12 staff", 12.0, "count", 0.0, 12.0).counts("staff"),
     q("in excess of £2m", 2e6, "GBP", 2e6, INF),
     q("people under-25 in London", 25.0, "count", 0.0, 25.0),
+    q("between 10 and 20 per cent", 15.0, "percent", 10.0, 20.0),
+    q("10-20% of adults", 15.0, "percent", 10.0, 20.0).counts("adult"),
+    q("10 to 20 officers", 15.0, "count", 10.0, 20.0).counts("officer"),
+    q("rose from 19 to 25 per cent", 19.0, "percent", 18.5, 19.5).up(),
+    q("rose from 19 to 25 per cent", 25.0, "percent", 24.5, 25.5).up().nth(1),
     // Ratios.
+    q("one in every four adults", 0.25, "ratio", 0.225, 0.275).counts("adult"),
     q("one in four adults", 0.25, "ratio", 0.225, 0.275).counts("adult"),
     q("1 in 5 adults", 0.2, "ratio", 0.175, 0.225).counts("adult"),
     q("nine in ten voters", 0.9, "ratio", 0.875, 0.925).counts("voter"),

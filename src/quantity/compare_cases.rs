@@ -102,6 +102,10 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
     ("hundreds of people", "a dozen people", "", Disagree),
     ("tens of thousands of people", "45,000 people", "", Agree),
     ("tens of thousands of people", "4,500 people", "", Disagree),
+    ("between 10 and 20 per cent of adults", "15% of adults", "", Agree),
+    ("between 10 and 20 per cent of adults", "25% of adults", "", Disagree),
+    ("15% of adults", "between 10 and 20 per cent of adults", "", Disagree),
+    ("between 10 and 20 per cent of adults", "12-18% of adults", "", Agree),
     // Units, scales and currencies.
     ("£2.5bn", "£2.5 billion", "", Agree),
     ("$3k", "$3,000", "", Agree),

@@ -286,7 +286,20 @@ impl<'a> Parser<'a> {
         let mut change = None;
         let mut unit: &'static str = currency.unwrap_or("count");
         let age_before = i.checked_sub(1).is_some_and(|p| self.class(p) & class::AGE != 0);
-        if let Some(u) = self.unit_after(k, currency.is_some(), &core) {
+        let mut factor = 1.0;
+        // "between 10 and 20 per cent" is one span; "from 19 to 25 per cent" lends its unit to the 19.
+        let partner = self.range_partner(i, &core, currency.is_some());
+        let mut span = None;
+        let probe = match partner {
+            Some((second, true)) => second.next,
+            Some((second, false)) => {
+                span = Some((core.value, second.value));
+                k = second.next;
+                k
+            }
+            None => k,
+        };
+        if let Some(u) = self.unit_after(probe, currency.is_some(), &core) {
             unit = if currency.is_some() && !matches!(u.unit, "percent" | "percentage_point") {
                 unit
             } else {
@@ -294,7 +307,10 @@ impl<'a> Parser<'a> {
             };
             value *= u.factor;
             half *= u.factor;
-            k = u.next;
+            factor = u.factor;
+            if probe == k {
+                k = u.next;
+            }
         }
         if unit == "second" {
             (value, half, k) = self.more_durations(value, half, k);
@@ -365,13 +381,13 @@ impl<'a> Parser<'a> {
         if bare_word && unit == "count" && core.range.is_none() {
             return Some(core.next);
         }
-        let (low, high) = match core.range {
-            Some((lo, hi)) if unit == "count" || currency.is_some() => {
+        let (low, high) = match span.or(core.range) {
+            Some((lo, hi)) if unit != "ratio" => {
                 bound = Bound::Range;
-                (
-                    lo * (value / core.value.max(f64::MIN_POSITIVE)),
-                    hi * (value / core.value.max(f64::MIN_POSITIVE)),
-                )
+                if span.is_some() {
+                    value = (lo + hi) / 2.0 * factor;
+                }
+                (lo * factor, hi * factor)
             }
             _ => interval(value, half, bound, unit),
         };
@@ -390,6 +406,29 @@ impl<'a> Parser<'a> {
             last,
         });
         Some(last + 1)
+    }
+
+    /// A second number that makes a span with the first ("between 10 and 20 per cent", "10-20%", "10 to 20 per
+    /// cent"), when the first has no unit of its own; `true` when it is rather the other end of "from X to Y".
+    fn range_partner(&self, i: usize, core: &Core, has_currency: bool) -> Option<(Core, bool)> {
+        let k = core.next;
+        if core.range.is_some() || core.fraction || self.unit_after(k, has_currency, core).is_some() {
+            return None;
+        }
+        let before = |w: &str| i.checked_sub(1).is_some_and(|p| self.is(p, w));
+        let hyphen = self.toks.get(k).is_some_and(|t| t.kind == Kind::Hyphen)
+            && self.toks.get(k + 1).is_some_and(|t| t.glued && t.kind == Kind::Num);
+        let joined = self.is(k, "to") || (self.is(k, "and") && before("between")) || hyphen;
+        if !joined {
+            return None;
+        }
+        let second = numbers::core_at(self.text, self.toks, k + 1)?;
+        if second.range.is_some() || second.fraction || second.year_like || second.value < core.value {
+            return None;
+        }
+        let unit_follows = has_currency || self.unit_after(second.next, has_currency, &second).is_some();
+        let noun_follows = self.noun_run(second.next).is_some();
+        (unit_follows || noun_follows).then_some((second, before("from")))
     }
 
     /// The unit written after the number: percent, points, currency word, time unit, age, factor.

@@ -40,7 +40,8 @@ impl Parser<'_> {
         let (den_at, strict) = if let Some(next) = self.seq(k, &["out", "of"]) {
             (next, false)
         } else if self.is(k, "in") {
-            (k + 1, true)
+            // "one in every four"
+            (if self.is(k + 1, "every") { k + 2 } else { k + 1 }, true)
         } else {
             return None;
         };

@@ -8,7 +8,7 @@
 //! `Sir Mark said exit … is “`), the open quotation it continues, an earlier quotation of the same paragraph, or a
 //! quotation paragraph just before it. Names resolve to the fullest form on the page through `speakers::People`.
 
-use super::speakers::{breaks_after, mention_at_end, Mention, People};
+use super::speakers::{breaks_after, mention_at_end, Mention, People, Sex};
 use super::tables;
 use super::text::{sentence_around, words, Word};
 use super::Quotation;
@@ -333,12 +333,21 @@ impl Reader {
         let (m, at) = found;
         if m.pronoun {
             // `he said`: the person named last before it (outside quotations), or the last named speaker
-            let named = people.mentioned_before(lo, at, &self.quoted);
+            // `she said` only refers to someone who can be `she`
+            let sex = Sex::of_word(&m.raw);
+            let named = people.mentioned_before(lo, at, &self.quoted, sex);
+            let last = self.last_named.as_ref().filter(|l| people.agrees(&l.0, sex));
             // a sentence subject named after the last speaker wins; a name in passing does not
-            let speaker = match (named, &self.last_named) {
+            let speaker = match (named, last) {
                 (Some(n), Some(l)) if l.1 > n.0 || !n.2 => Some(l.0.clone()),
                 (Some(n), _) => Some(n.1),
-                (None, l) => l.as_ref().map(|l| l.0.clone()),
+                (None, Some(l)) => Some(l.0.clone()),
+                // nobody fitting nearby: the last fitting person named anywhere before, else the last speaker
+                (None, None) => people
+                    .mentioned_before(0, at, &self.quoted, sex)
+                    .filter(|_| sex.is_some())
+                    .map(|n| n.1)
+                    .or_else(|| self.last_named.as_ref().map(|l| l.0.clone())),
             };
             if let Some(s) = &speaker {
                 self.last_named = Some((s.clone(), at));

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::extraction::attribution_before;
-use super::speakers::{same_person, People};
+use super::speakers::{same_person, People, Sex};
 use super::text::{folded, sentence_around, tokens, Token};
 use super::{Outcome, Quotation, QuoteClaim, QuoteFinding, WordEdit};
 use crate::extract::Document;
@@ -166,7 +166,7 @@ impl<'a> Page<'a> {
                 let Some((m, pos)) = attribution_before(&doc.text, sentence, at) else {
                     return false;
                 };
-                let previous = people.mentioned_before(lo, pos, &[]).map(|n| n.1);
+                let previous = people.mentioned_before(lo, pos, &[], Sex::of_word(&m.raw)).map(|n| n.1);
                 people
                     .resolve(&m, pos, previous.as_deref())
                     .is_some_and(|n| same_person(&speaker, &n))

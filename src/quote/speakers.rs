@@ -151,6 +151,45 @@ struct Person {
     display: String,
     /// Byte offsets of the full mentions, for picking the nearest one.
     seen: Vec<usize>,
+    /// Evidence of the person's sex from titles and pronouns: (male, female).
+    votes: (u32, u32),
+}
+
+/// A person's sex as far as `he said` / `she said` need it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sex {
+    Male,
+    Female,
+}
+
+impl Sex {
+    /// The sex a word (pronoun or title) implies.
+    pub fn of_word(word: &str) -> Option<Sex> {
+        if tables::contains(tables::MALE_WORDS, word) {
+            Some(Sex::Male)
+        } else if tables::contains(tables::FEMALE_WORDS, word) {
+            Some(Sex::Female)
+        } else {
+            None
+        }
+    }
+}
+
+impl Person {
+    fn vote(&mut self, sex: Option<Sex>, weight: u32) {
+        match sex {
+            Some(Sex::Male) => self.votes.0 += weight,
+            Some(Sex::Female) => self.votes.1 += weight,
+            None => {}
+        }
+    }
+    fn sex(&self) -> Option<Sex> {
+        match self.votes.0.cmp(&self.votes.1) {
+            std::cmp::Ordering::Greater => Some(Sex::Male),
+            std::cmp::Ordering::Less => Some(Sex::Female),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
 }
 
 /// A role bound to a person at a place in the text.
@@ -290,6 +329,21 @@ impl People {
                         || tables::contains(tables::DETERMINERS, w.text)
                 });
                 people.mentions.push((at, person, subject));
+                // titles count thrice
+                for t in &m.titles {
+                    people.persons[person].vote(Sex::of_word(t), 3);
+                }
+                // the first he/his/she/her after a mention: within 30 words of a sentence subject, 15 otherwise
+                let reach = if subject { 30 } else { 15 };
+                let pronoun = ws[j..].iter().take(reach).find_map(|w| {
+                    let lower = w.lower();
+                    let third = matches!(
+                        lower.as_str(),
+                        "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
+                    );
+                    Sex::of_word(&lower).filter(|_| third)
+                });
+                people.persons[person].vote(pronoun, if subject { 2 } else { 1 });
                 if !m.is_name() {
                     continue;
                 }
@@ -339,6 +393,7 @@ impl People {
             last,
             display,
             seen: vec![at],
+            votes: (0, 0),
         });
         self.persons.len() - 1
     }
@@ -419,7 +474,13 @@ impl People {
 
     /// The last person named in `[from, to)` outside the byte ranges `quoted`: where, who, and whether as the
     /// subject of a sentence.
-    pub fn mentioned_before(&self, from: usize, to: usize, quoted: &[(usize, usize)]) -> Option<(usize, String, bool)> {
+    pub fn mentioned_before(
+        &self,
+        from: usize,
+        to: usize,
+        quoted: &[(usize, usize)],
+        sex: Option<Sex>,
+    ) -> Option<(usize, String, bool)> {
         let upto = self.mentions.partition_point(|m| m.0 < to);
         let window = || {
             self.mentions[..upto]
@@ -427,10 +488,23 @@ impl People {
                 .rev()
                 .take_while(|m| m.0 >= from)
                 .filter(|m| !quoted.iter().any(|q| q.0 <= m.0 && m.0 < q.1))
+                .filter(|m| self.agrees_person(m.1, sex))
         };
         // the last sentence subject, else the last person named at all
         let found = window().find(|m| m.2).or_else(|| window().next());
         found.map(|&(at, p, subject)| (at, self.persons[p].display.clone(), subject))
+    }
+
+    fn agrees_person(&self, person: usize, sex: Option<Sex>) -> bool {
+        sex.is_none() || self.persons[person].sex().is_none_or(|s| Some(s) == sex)
+    }
+
+    /// Can `he`/`she` (`sex`) refer to the person shown as `display`? Unknown people agree with both.
+    pub fn agrees(&self, display: &str, sex: Option<Sex>) -> bool {
+        self.persons
+            .iter()
+            .position(|p| p.display == display)
+            .is_none_or(|k| self.agrees_person(k, sex))
     }
 
     /// Every name of a person mentioned in `text[from..to]`, resolved (for "is the claimed speaker named here").

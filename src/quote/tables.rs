@@ -28,6 +28,7 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "reported", "reiterated", "assured", "assures", "recounted", "mused", "wondered", "put it", "texted", "emailed",
     "messaged", "pointed out", "went on", "shared",
     "weighed in", "chimed in", "shouts", "yelled", "yells", "screamed", "sings", "sang",
+    "agreed", "agrees", "disagreed", "countered", "laughed", "laughs", "sighed", "insisted",
 ];
 
 /// Speech verbs whose next words are the listener, not the speaker (`told Newsweek: “…”`).
@@ -154,6 +155,18 @@ pub(crate) const PRONOUNS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const CONJUNCTIONS: &[&str] = &[
     "and", "but", "or", "while", "whereas", "as", "when", "which", "who", "that", "because", "after", "before", "if",
+];
+
+/// Words that tell a person's sex: third-person pronouns and titles (male, female).
+#[rustfmt::skip]
+pub(crate) const MALE_WORDS: &[&str] = &[
+    "he", "him", "his", "himself", "mr", "sir", "lord", "king", "prince", "duke", "father", "brother", "baron", "earl",
+    "viscount", "monsieur", "herr", "señor",
+];
+#[rustfmt::skip]
+pub(crate) const FEMALE_WORDS: &[&str] = &[
+    "she", "her", "hers", "herself", "mrs", "ms", "miss", "dame", "lady", "baroness", "queen", "princess", "duchess",
+    "sister", "countess", "madame", "mme", "mlle", "frau", "señora",
 ];
 
 /// Determiners written before a role (`the Mayor`, `a spokesperson`).

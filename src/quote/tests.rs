@@ -273,6 +273,17 @@ fn pronoun_prefers_the_sentence_subject_over_a_later_object() {
 }
 
 #[test]
+fn she_said_skips_a_man_named_since() {
+    let d = doc(&[
+        "Actress Mary Steenburgen said she felt strange after surgery.",
+        "Director Tom Harper said he loved the song, and Mr Harper said: “It grabbed me by the heart.”",
+        "She was more nervous about the studio than about anything else.",
+        "“It was terrifying,” she said.",
+    ]);
+    assert_eq!(speaker_of(&d, "terrifying").as_deref(), Some("Mary Steenburgen"));
+}
+
+#[test]
 fn titled_single_name_is_a_person_of_the_page() {
     let d = doc(&[
         "Prince Andrew gave an interview.",

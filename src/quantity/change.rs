@@ -6,6 +6,12 @@ use super::lexer::Kind;
 use super::tables::{self, class};
 use super::{Change, Role};
 
+/// Most tokens between the two ends of "from X … to Y".
+const FROM_TO_REACH: usize = 40;
+
+/// Most figures between the two ends of "from X … to Y".
+const MAX_FIGURES_BETWEEN: usize = 4;
+
 impl Parser<'_> {
     /// A change verb a few words before the figure: "fell by 11", "down 22%", "rose from 19".
     pub(crate) fn change_before(&self, i: usize) -> Option<Change> {
@@ -44,7 +50,7 @@ impl Parser<'_> {
                 continue;
             }
             let sentence_end = self.sentence_end(self.found[a].last);
-            let partner = (a + 1..self.found.len()).find(|&b| {
+            let partner = (a + 1..self.found.len()).take(MAX_FIGURES_BETWEEN).find(|&b| {
                 let f = &self.found[b];
                 f.first < sentence_end && f.q.role == Some(Role::To) && f.q.unit == self.found[a].q.unit
             });
@@ -69,9 +75,10 @@ impl Parser<'_> {
         }
     }
 
+    /// The end of the sentence holding `from`, looking no further than the reach of "from X to Y".
     pub(crate) fn sentence_end(&self, from: usize) -> usize {
-        (from..self.toks.len())
+        (from..self.toks.len().min(from + FROM_TO_REACH))
             .find(|&i| self.toks[i].kind == Kind::Break)
-            .unwrap_or(self.toks.len())
+            .unwrap_or(self.toks.len().min(from + FROM_TO_REACH))
     }
 }

@@ -28,7 +28,7 @@ impl Parser<'_> {
         let mut last = None;
         let mut plural = None;
         let mut after_hyphen = false;
-        while words < MAX_NOUN_WORDS {
+        while words < MAX_NOUN_WORDS && idx < k + 3 * MAX_NOUN_WORDS {
             let Some(t) = self.toks.get(idx) else { break };
             match t.kind {
                 Kind::Word => {
@@ -129,12 +129,17 @@ pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
             .iter_mut()
             .for_each(|c| *c = true);
     }
+    let mut sentence_start = Vec::with_capacity(toks.len());
+    let mut current = 0;
+    for (i, t) in toks.iter().enumerate() {
+        sentence_start.push(current);
+        if t.kind == Kind::Break {
+            current = i + 1;
+        }
+    }
     let mut cache: Option<(usize, Vec<String>)> = None;
     for f in found.iter_mut() {
-        let start = toks[..f.first]
-            .iter()
-            .rposition(|t| t.kind == Kind::Break)
-            .map_or(0, |b| b + 1);
+        let start = sentence_start[f.first];
         if cache.as_ref().is_none_or(|(s, _)| *s != start) {
             let mut words: Vec<String> = toks[start..]
                 .iter()

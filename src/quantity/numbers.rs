@@ -15,6 +15,9 @@ const ROUNDED_FROM: f64 = 100.0;
 /// Largest share of the value that trailing zeros may hide.
 const ROUNDING_SHARE: f64 = 0.05;
 
+/// Most tokens in a number written in words ("two hundred and fifty-three thousand" is nine).
+const MAX_WORD_TOKENS: usize = 16;
+
 /// A number read from one or more tokens.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Core {
@@ -173,7 +176,7 @@ fn words(text: &str, toks: &[Token], j: usize) -> Option<Core> {
         article = true;
         k += 1;
     }
-    while let Some(t) = toks.get(k) {
+    while let Some(t) = toks.get(k).filter(|_| k < j + MAX_WORD_TOKENS) {
         let w = word(text, t);
         if t.kind == Kind::Word && t.class & class::NUMWORD != 0 {
             let v = tables::lookup(tables::NUMBER_WORDS, w)?;

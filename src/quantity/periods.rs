@@ -399,6 +399,9 @@ fn read_next(mentions: &[Mention]) -> usize {
     mentions.last().map_or(0, |m| m.last + 1)
 }
 
+/// Most tokens between a figure and the period it takes.
+const PERIOD_REACH: usize = 60;
+
 /// Gives each figure the period of its clause, or the period that opens its sentence.
 pub(crate) fn attach(toks: &[Token], found: &mut [Found], mentions: &[Mention]) {
     if mentions.is_empty() || found.is_empty() {
@@ -426,8 +429,12 @@ pub(crate) fn attach(toks: &[Token], found: &mut [Found], mentions: &[Mention]) 
     }
     for f in found.iter_mut().filter(|f| f.q.unit != "date") {
         let (fs, fc) = (sentence[f.first], clause[f.first]);
-        let lo = mentions.partition_point(|m| sentence[m.first] < fs);
-        let in_sentence = mentions[lo..].iter().take_while(|m| sentence[m.first] == fs);
+        // Only periods within reach: a page that is one endless sentence must not cost figures × periods.
+        let reach = f.first.saturating_sub(PERIOD_REACH);
+        let lo = mentions.partition_point(|m| sentence[m.first] < fs || m.first < reach);
+        let in_sentence = mentions[lo..]
+            .iter()
+            .take_while(|m| sentence[m.first] == fs && m.first <= f.first + PERIOD_REACH);
         let mut own: Option<&Mention> = None;
         let mut leading: Option<&Mention> = None;
         for m in in_sentence {

@@ -437,21 +437,34 @@ impl Reader {
         self.quoted.extend(spans.iter().map(|s| (s.start, s.end)));
         let mut speakers: Vec<Option<String>> = Vec::with_capacity(spans.len());
         let mut explicit = vec![false; spans.len()];
+        // where the text after the previous quotation stops belonging to it (after its `, Tom Harper said`)
+        let mut consumed = block.start;
         for (k, s) in spans.iter().enumerate() {
             let from = k
                 .checked_sub(1)
-                .map_or(block.start, |p| spans[p].close_end.unwrap_or(spans[p].end));
+                .map_or(block.start, |p| spans[p].close_end.unwrap_or(spans[p].end))
+                .max(consumed);
             let (sentence_start, _) = sentence_around(text, block.start, block.end, s.open);
             let limit = spans.get(k + 1).map_or(block.end, |n| n.open);
             let sentence_end = s
                 .close_end
                 .map(|c| sentence_around(text, block.start, block.end, c).1.min(limit));
             let closed = text[s.start..s.end].ends_with('.');
-            let found = s
+            let after = s
                 .close_end
                 .zip(sentence_end)
-                .and_then(|(c, e)| attribution_after(text, c, e.max(c), closed))
-                .or_else(|| attribution_before(text, sentence_start.max(from), s.open));
+                .and_then(|(c, e)| attribution_after(text, c, e.max(c), closed));
+            if let (Some(c), Some((_, at))) = (s.close_end, &after) {
+                // the attribution's verb ends what the next quotation's lead-in may use
+                let ws = words(text, c, limit.max(c));
+                consumed = ws.iter().position(|w| w.start >= *at).map_or(*at, |p| {
+                    (p..ws.len())
+                        .find(|&v| speech_verb_at(&ws, v).is_some())
+                        .map_or(*at, |v| ws[v].end)
+                });
+                consumed = consumed.max(*at).max(c);
+            }
+            let found = after.or_else(|| attribution_before(text, sentence_start.max(from), s.open));
             let speaker = if let Some(f) = found {
                 explicit[k] = true;
                 self.resolve(people, f, self_block_lo(doc, b))
@@ -465,7 +478,10 @@ impl Reader {
                 // a later quotation of the paragraph continues the speaker only across a short gap or a sentence
                 k.checked_sub(1).and_then(|p| {
                     let gap = text[spans[p].close_end.unwrap_or(spans[p].end)..s.open].trim();
-                    let continues = gap.len() <= 80 || gap.ends_with(['.', ':', '!', '?']);
+                    let new_sentence = gap.is_empty() || gap.ends_with(['.', ':', '!', '?', ',']);
+                    // a short title mid-sentence (`the Chicago set of “Fargo,”`) is not more of the quotation
+                    let title = !new_sentence && text[s.start..s.end].split_whitespace().count() < 4;
+                    let continues = (gap.len() <= 80 || new_sentence) && !title;
                     speakers[p].clone().filter(|_| continues)
                 })
             };

@@ -325,6 +325,14 @@ fn dash_after_a_title_in_running_text_is_not_an_attribution() {
 }
 
 #[test]
+fn short_title_later_in_the_paragraph_does_not_inherit_the_speaker() {
+    let d =
+        doc(&["“It just connected,” Tom Harper said, before Buckley, on the set of “Fargo,” had a similar feeling."]);
+    assert_eq!(speaker_of(&d, "connected").as_deref(), Some("Tom Harper"));
+    assert_eq!(speaker_of(&d, "Fargo"), None);
+}
+
+#[test]
 fn blockquote_with_marks_and_dash_inside_drops_both() {
     let d = Document::from_blocks(
         Metadata::default(),

@@ -228,6 +228,9 @@ const ROWS: &[Row] = &[
     q("a 10-second wait", 10.0, "second", 9.5, 10.5),
     q("aged 33", 33.0, "year_of_age", 32.5, 33.5),
     q("a 40-year-old man", 40.0, "year_of_age", 39.5, 40.5),
+    q("15 people found the body", 15.0, "count", 14.5, 15.5).counts("person"),
+    q("3 comments", 3.0, "count", 2.5, 3.5).counts("comment"),
+    q("16 currently on sale", 16.0, "count", 15.5, 16.5),
 ];
 
 fn close(a: f64, b: f64) -> bool {
@@ -293,6 +296,7 @@ const NOT_FIGURES: &[&str] = &[
     "This is down to the hard work",
     "Hundred Years War",
     "the third quarter",
+    "a 3440x1440 screen",
 ];
 
 #[test]

@@ -260,7 +260,12 @@ impl<'a> Parser<'a> {
                         .iter()
                         .any(|s| s.eq_ignore_ascii_case(w));
                 let decade = w == "s" && t.int_digits == 4;
-                if !known || decade {
+                // "3440x1440", "4x4": dimensions, not figures.
+                let dimensions = self
+                    .toks
+                    .get(core.next + 1)
+                    .is_some_and(|d| d.glued && d.kind == Kind::Num);
+                if !known || decade || dimensions {
                     return true;
                 }
             }

@@ -27,6 +27,8 @@ impl Parser<'_> {
         let mut words = 0;
         let mut last = None;
         let mut plural = None;
+        // "police officers" counts officers, "15 people found" counts people.
+        let mut irregular_plural = None;
         let mut after_hyphen = false;
         while words < MAX_NOUN_WORDS && idx < k + 3 * MAX_NOUN_WORDS {
             let Some(t) = self.toks.get(idx) else { break };
@@ -66,6 +68,9 @@ impl Parser<'_> {
                     if plural.is_none() && !followed_by_hyphen && plural_like && !irregular {
                         plural = Some(idx);
                     }
+                    if irregular_plural.is_none() && irregular {
+                        irregular_plural = Some(idx);
+                    }
                     if !after_hyphen {
                         words += 1;
                     }
@@ -78,7 +83,7 @@ impl Parser<'_> {
             }
             idx += 1;
         }
-        let head = plural.or(last)?;
+        let head = plural.or(irregular_plural).or(last)?;
         Some((tables::singular(self.word(head)), head.max(last.unwrap_or(head))))
     }
 

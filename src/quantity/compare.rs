@@ -108,9 +108,10 @@ impl Candidate {
         }
         let period = period_relation(c, s);
         // Words beyond the counted noun itself: "officers" alone does not make two sentences about the same officers.
-        let shared = shared_words(&c.context, &s.context, c.counts.as_deref());
+        let in_sentence = shared_words(&c.context, &s.context, c.counts.as_deref());
         let beyond_counts = |q: &Quantity| q.context.iter().any(|w| Some(w.as_str()) != c.counts.as_deref());
-        let unrelated = shared == 0 && beyond_counts(c) && beyond_counts(s) && period != Relation::Same;
+        let unrelated = in_sentence == 0 && beyond_counts(c) && beyond_counts(s) && period != Relation::Same;
+        let shared = shared_words(&c.context, &s.clause_context, c.counts.as_deref());
         if unrelated {
             return None;
         }

@@ -70,6 +70,10 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
     ("Burglary is down 24%", "Knife crime with injury (down 24%)\nGun crime (down 40%)\nBurglary (down 22%)", "", Disagree),
     ("Knife crime with injury fell by 24%", "Knife crime with injury (down 24%)\nBurglary (down 22%)", "", Agree),
     ("Gun crime fell by 40%", "Knife crime with injury (down 24%)\nGun crime (down 40%)\nBurglary (down 22%)", "", Agree),
+    ("Burglary fell by 24%", "Burglary fell 22% while knife crime fell 24%", "", Disagree),
+    ("Knife crime fell by 24%", "Burglary fell 22% while knife crime fell 24%", "", Agree),
+    ("77.6% of 999 calls were answered within 10 seconds",
+     "Around 86.2 per cent of 999 calls are answered within 10 seconds, compared with 77.6 per cent in 2024.", "", Agree),
     // Extra source figures do not get in the way.
     ("86.2% of 999 calls",
      "Around 86.2 per cent of 999 calls are answered within 10 seconds, compared with 77.6 per cent in 2024. \

@@ -116,6 +116,10 @@ pub struct Quantity {
     /// pair it with the source figure about the same thing ("Burglary (down 22%)" rather than "Knife crime (down 24%)").
     #[serde(skip)]
     pub context: Vec<String>,
+    /// Content words of the figure's clause (its sentence's when the clause has none): which of several figures in
+    /// one sentence a claim is about ("burglary fell 22% while knife crime fell 24%").
+    #[serde(skip)]
+    pub clause_context: Vec<String>,
 }
 
 impl Quantity {
@@ -145,6 +149,7 @@ impl Quantity {
             per: None,
             ratio: None,
             context: Vec::new(),
+            clause_context: Vec::new(),
         }
     }
 }

@@ -125,8 +125,8 @@ const NOT_CONTENT: u32 = class::STOP
 /// Most content words kept per sentence.
 const MAX_CONTEXT: usize = 40;
 
-/// Gives every figure the content words of its sentence, leaving out the words of the figures themselves ("1,300
-/// extra police officers" says what is counted, not what the sentence is about).
+/// Gives every figure the content words of its sentence and of its clause, leaving out the words of the figures
+/// themselves ("1,300 extra police officers" says what is counted, not what the sentence is about).
 pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
     let mut covered = vec![false; toks.len()];
     for f in found.iter() {
@@ -134,35 +134,50 @@ pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
             .iter_mut()
             .for_each(|c| *c = true);
     }
-    let mut sentence_start = Vec::with_capacity(toks.len());
-    let mut current = 0;
+    let ends_clause = |t: &Token| matches!(t.kind, Kind::Break | Kind::Clause) || t.class & class::CLAUSE != 0;
+    let (mut sentence_start, mut clause_start) = (Vec::with_capacity(toks.len()), Vec::with_capacity(toks.len()));
+    let (mut s, mut c) = (0, 0);
     for (i, t) in toks.iter().enumerate() {
-        sentence_start.push(current);
+        sentence_start.push(s);
+        clause_start.push(c);
         if t.kind == Kind::Break {
-            current = i + 1;
+            s = i + 1;
+        }
+        if ends_clause(t) {
+            c = i + 1;
         }
     }
-    let mut cache: Option<(usize, Vec<String>)> = None;
+    let words_from = |start: usize, end: &dyn Fn(&Token) -> bool| -> Vec<String> {
+        let mut words: Vec<String> = toks[start..]
+            .iter()
+            .zip(&covered[start..])
+            .take_while(|(t, _)| !end(t))
+            .filter(|(t, inside)| {
+                !**inside && t.kind == Kind::Word && t.class & NOT_CONTENT == 0 && t.end - t.start >= 3
+            })
+            .map(|(t, _)| stem(&tables::singular(&text[t.start..t.end])))
+            .filter(|w| !matches!(w.as_str(), "per" | "cent" | "percent"))
+            .take(MAX_CONTEXT)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    };
+    let mut sentence_cache: Option<(usize, Vec<String>)> = None;
+    let mut clause_cache: Option<(usize, Vec<String>)> = None;
     for f in found.iter_mut() {
-        let start = sentence_start[f.first];
-        if cache.as_ref().is_none_or(|(s, _)| *s != start) {
-            let mut words: Vec<String> = toks[start..]
-                .iter()
-                .zip(&covered[start..])
-                .take_while(|(t, _)| t.kind != Kind::Break)
-                .filter(|(t, inside)| {
-                    !**inside && t.kind == Kind::Word && t.class & NOT_CONTENT == 0 && t.end - t.start >= 3
-                })
-                .map(|(t, _)| stem(&tables::singular(&text[t.start..t.end])))
-                .filter(|w| !matches!(w.as_str(), "per" | "cent" | "percent"))
-                .take(MAX_CONTEXT)
-                .collect();
-            words.sort_unstable();
-            words.dedup();
-            cache = Some((start, words));
+        let (ss, cs) = (sentence_start[f.first], clause_start[f.first]);
+        if sentence_cache.as_ref().is_none_or(|(k, _)| *k != ss) {
+            sentence_cache = Some((ss, words_from(ss, &|t: &Token| t.kind == Kind::Break)));
         }
-        if let Some((_, words)) = &cache {
-            f.q.context.clone_from(words);
+        if clause_cache.as_ref().is_none_or(|(k, _)| *k != cs) {
+            clause_cache = Some((cs, words_from(cs, &ends_clause)));
+        }
+        if let (Some((_, sentence)), Some((_, clause))) = (&sentence_cache, &clause_cache) {
+            f.q.context.clone_from(sentence);
+            // A clause of figures alone ("compared with 77.6 per cent in 2024") is about what its sentence is about.
+            f.q.clause_context
+                .clone_from(if clause.is_empty() { sentence } else { clause });
         }
     }
 }

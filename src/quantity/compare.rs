@@ -111,7 +111,12 @@ impl Candidate {
         let in_sentence = shared_words(&c.context, &s.context, c.counts.as_deref());
         let beyond_counts = |q: &Quantity| q.context.iter().any(|w| Some(w.as_str()) != c.counts.as_deref());
         let unrelated = in_sentence == 0 && beyond_counts(c) && beyond_counts(s) && period != Relation::Same;
-        let shared = shared_words(&c.context, &s.clause_context, c.counts.as_deref());
+        // Dates qualify a whole sentence; other figures belong to their clause.
+        let shared = if c.unit == "date" {
+            in_sentence
+        } else {
+            shared_words(&c.context, &s.clause_context, c.counts.as_deref())
+        };
         if unrelated {
             return None;
         }

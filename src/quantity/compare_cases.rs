@@ -71,6 +71,9 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
     ("Knife crime with injury fell by 24%", "Knife crime with injury (down 24%)\nBurglary (down 22%)", "", Agree),
     ("Gun crime fell by 40%", "Knife crime with injury (down 24%)\nGun crime (down 40%)\nBurglary (down 22%)", "", Agree),
     ("Burglary fell by 24%", "Burglary fell 22% while knife crime fell 24%", "", Disagree),
+    ("The share of the Met's budget rose from 19 per cent to 25 per cent",
+     "Since 2016, he's doubled the funding the MPS receives from City Hall, taking it from 19 per cent of the Met's \
+      total budget, to 25 per cent.", "", Agree),
     ("Knife crime fell by 24%", "Burglary fell 22% while knife crime fell 24%", "", Agree),
     ("77.6% of 999 calls were answered within 10 seconds",
      "Around 86.2 per cent of 999 calls are answered within 10 seconds, compared with 77.6 per cent in 2024.", "", Agree),

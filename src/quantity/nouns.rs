@@ -122,6 +122,9 @@ const NOT_CONTENT: u32 = class::STOP
     | class::ARTICLE
     | class::CLAUSE;
 
+/// How many clauses back a clause of bare figures looks for its words.
+const MAX_CLAUSES_BACK: usize = 3;
+
 /// Most content words kept per sentence.
 const MAX_CONTEXT: usize = 40;
 
@@ -171,11 +174,21 @@ pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
             sentence_cache = Some((ss, words_from(ss, &|t: &Token| t.kind == Kind::Break)));
         }
         if clause_cache.as_ref().is_none_or(|(k, _)| *k != cs) {
-            clause_cache = Some((cs, words_from(cs, &ends_clause)));
+            // A clause of figures alone ("compared with 77.6 per cent in 2024", "(down 22%)") is about what the
+            // clause before it is about.
+            let mut start = cs;
+            let mut words = words_from(start, &ends_clause);
+            for _ in 0..MAX_CLAUSES_BACK {
+                if !words.is_empty() || start <= ss {
+                    break;
+                }
+                start = clause_start[start - 1];
+                words = words_from(start, &ends_clause);
+            }
+            clause_cache = Some((cs, words));
         }
         if let (Some((_, sentence)), Some((_, clause))) = (&sentence_cache, &clause_cache) {
             f.q.context.clone_from(sentence);
-            // A clause of figures alone ("compared with 77.6 per cent in 2024") is about what its sentence is about.
             f.q.clause_context
                 .clone_from(if clause.is_empty() { sentence } else { clause });
         }

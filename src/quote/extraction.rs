@@ -416,7 +416,7 @@ impl Reader {
             qe -= c.len_utf8();
         }
         (qs, qe) = trim_range(text, qs, qe);
-        let speaker = found.and_then(|f| self.resolve(people, f, self_block_lo(doc, b)));
+        let speaker = found.and_then(|f| self.resolve(people, f, lookback_start(doc, b)));
         self.quoted.push((qs, qe));
         if qs < qe {
             out.push(Quotation {
@@ -467,7 +467,7 @@ impl Reader {
             let found = after.or_else(|| attribution_before(text, sentence_start.max(from), s.open));
             let speaker = if let Some(f) = found {
                 explicit[k] = true;
-                self.resolve(people, f, self_block_lo(doc, b))
+                self.resolve(people, f, lookback_start(doc, b))
             } else if k == 0 && opens_block(s) {
                 match (&self.carry, &self.previous_block) {
                     (Some(carried), _) => carried.clone(),
@@ -516,7 +516,7 @@ impl Reader {
 }
 
 /// Start of the text a pronoun may look back into: the previous block.
-fn self_block_lo(doc: &Document, b: usize) -> usize {
+fn lookback_start(doc: &Document, b: usize) -> usize {
     doc.blocks[b.saturating_sub(1)].start
 }
 

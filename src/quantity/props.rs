@@ -123,6 +123,26 @@ proptest! {
     }
 
     #[test]
+    fn durations_in_minutes_and_seconds_parse_back(m in 1u64..600, sec in 1u64..60, words_style in proptest::bool::ANY) {
+        let minutes = if words_style && m < 20 { ONES[usize::try_from(m).unwrap_or(0)].to_string() } else { m.to_string() };
+        let unit = if m == 1 { "minute" } else { "minutes" };
+        let text = format!("answered in {minutes} {unit} {sec} seconds");
+        let q = extract(&text, &Context::default());
+        prop_assert_eq!(q.first().map(|q| (q.value, q.unit.as_str())), Some(((m * 60 + sec) as f64, "second")), "{}", text);
+    }
+
+    #[test]
+    fn dates_parse_back(days in 0i64..60_000) {
+        use chrono::Datelike;
+        let date = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).and_then(|d| d.checked_add_signed(chrono::TimeDelta::days(days)));
+        let Some(date) = date else { return Ok(()) };
+        let text = format!("on {}", date.format("%-d %B %Y"));
+        let q = extract(&text, &Context::default());
+        let want = f64::from(date.num_days_from_ce());
+        prop_assert_eq!(q.first().map(|q| (q.low, q.high, q.unit.as_str())), Some((want, want, "date")), "{}", text);
+    }
+
+    #[test]
     fn arbitrary_text_never_panics_and_offsets_are_boundaries(text in "\\PC{0,200}") {
         check_offsets(&text);
     }

@@ -21,32 +21,10 @@ pub(crate) struct Found {
     pub last: usize,
 }
 
-/// Change words that may follow a figure ("13 fewer", "a 22% rise", "hundreds more").
-const CHANGE_AFTER: &[&str] = &[
-    "more",
-    "fewer",
-    "less",
-    "increase",
-    "rise",
-    "fall",
-    "drop",
-    "decline",
-    "reduction",
-    "cut",
-    "jump",
-    "higher",
-    "lower",
-    "up",
-    "down",
-    "increases",
-    "rises",
-    "falls",
-    "drops",
-];
-
 /// Tolerance of a ratio written as words ("one in four" is 22.5–27.5%), at most half a step of its denominator.
 pub(crate) const RATIO_HALF: f64 = 0.025;
 
+/// The figure and period parser: one pass over the tokens, collecting figures and period mentions.
 pub(crate) struct Parser<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
@@ -354,7 +332,7 @@ impl<'a> Parser<'a> {
             per = Some(p.to_string());
             k = next;
         }
-        if CHANGE_AFTER.iter().any(|w| self.is(k, w)) && !matches!(unit, "second" | "year_of_age") {
+        if tables::CHANGE_AFTER.iter().any(|w| self.is(k, w)) && !matches!(unit, "second" | "year_of_age") {
             change = tables::lookup(tables::CHANGE_WORDS, self.word(k));
             k += 1;
         }

@@ -249,6 +249,29 @@ pub(crate) const CHANGE_WORDS: &[(&str, Change)] = &[
     ("less", Change::Down),
 ];
 
+/// Change words that may follow a figure ("13 fewer", "a 22% rise", "hundreds more").
+pub(crate) const CHANGE_AFTER: &[&str] = &[
+    "more",
+    "fewer",
+    "less",
+    "increase",
+    "rise",
+    "fall",
+    "drop",
+    "decline",
+    "reduction",
+    "cut",
+    "jump",
+    "higher",
+    "lower",
+    "up",
+    "down",
+    "increases",
+    "rises",
+    "falls",
+    "drops",
+];
+
 /// Words allowed between a change word and its figure: "fell by 11", "rose from 19", "a rise of 5".
 pub(crate) const CHANGE_GAP: &[&str] = &[
     "by", "from", "of", "a", "an", "some", "just", "nearly", "almost", "over",

@@ -40,10 +40,6 @@ impl<'a> Node<'a> {
             _ => None,
         }
     }
-
-    pub fn attr(&self, name: &str) -> Option<&'a str> {
-        self.element().and_then(|el| el.attr(name))
-    }
 }
 
 /// The flattened page.

@@ -5,8 +5,8 @@
 
 use super::arena::{Arena, Item};
 use super::hints::{
-    block_kind, ALWAYS_BOILERPLATE, BOILERPLATE_TOKENS, CAPTION_HINTS, CONTENT_HINTS, FURNITURE_TAGS,
-    LIKELY_BOILERPLATE, NEVER_TEXT_TAGS,
+    block_kind, ALWAYS_BOILERPLATE, ALWAYS_BOILERPLATE_TOKENS, BOILERPLATE_TOKENS, CAPTION_HINTS, CONTENT_HINTS,
+    FURNITURE_TAGS, LIKELY_BOILERPLATE, NEVER_TEXT_TAGS,
 };
 
 /// A subtree holding more than this share of the page's prose is never dropped for its tag or class name: page
@@ -128,10 +128,13 @@ pub(crate) fn name_weight(class: Option<&str>, id: Option<&str>) -> i32 {
     if ALWAYS_BOILERPLATE.iter().any(|frag| names.contains(frag)) {
         return -1;
     }
+    let mut tokens = names.split(|c: char| !c.is_ascii_alphanumeric());
+    if tokens.clone().any(|t| ALWAYS_BOILERPLATE_TOKENS.contains(&t)) {
+        return -1;
+    }
     if CONTENT_HINTS.iter().any(|frag| names.contains(frag)) {
         return 1;
     }
-    let mut tokens = names.split(|c: char| !c.is_ascii_alphanumeric());
     if LIKELY_BOILERPLATE.iter().any(|frag| names.contains(frag)) || tokens.any(|t| BOILERPLATE_TOKENS.contains(&t)) {
         return -1;
     }

@@ -118,6 +118,9 @@ pub(crate) const ALWAYS_BOILERPLATE: &[&str] = &[
     "screen-reader",
 ];
 
+/// Class or id tokens that mark a story's furniture even inside the article ("post-meta", "article-author").
+pub(crate) const ALWAYS_BOILERPLATE_TOKENS: &[&str] = &["meta", "dateline", "author", "byline", "foot", "copyright"];
+
 /// Class or id fragments that mark furniture unless the name also says it is the article ("content-with-sidebar").
 pub(crate) const LIKELY_BOILERPLATE: &[&str] = &[
     "sidebar",
@@ -145,9 +148,6 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
     "pagination",
     "pager",
     "print",
-    "meta",
-    "dateline",
-    "author",
     "subscription",
     "banner",
     "header",
@@ -175,6 +175,9 @@ pub(crate) const CAPTION_HINTS: &[&str] = &["caption", "credit", "gallery", "sli
 pub(crate) const CONTENT_HINTS: &[&str] = &[
     "article", "content", "entry", "post", "story", "body", "text", "main", "blog",
 ];
+
+/// Starts of lines that are page furniture (compared lower-case).
+pub(crate) const FURNITURE_PREFIXES: &[&str] = &["©", "copyright ©", "copyright (c)", "all rights reserved"];
 
 /// Short lines that are page furniture wherever they stand (compared lower-case, whole line).
 pub(crate) const FURNITURE_LINES: &[&str] = &[

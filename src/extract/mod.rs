@@ -10,11 +10,12 @@
 //! its like siblings are the article. Measured in `docs/decisions.md`: it scores higher on the Zyte benchmark than
 //! rs-trafilatura and runs several times faster, and it keeps the tables and fact lists that checks need.
 //!
-//! Every pass is a loop over a pre-order array (see `arena`), never recursion over the DOM: linear time, no stack
-//! overflow on 100,000 nested elements, no panic on any input.
+//! Every pass is a loop over a pre-order array (see `arena`), never recursion over the DOM, and nesting is capped
+//! before parsing (see `depth`): linear time, no stack overflow on 100,000 nested elements, no panic on any input.
 
 mod arena;
 mod blocks;
+mod depth;
 mod document;
 mod facts;
 mod hints;
@@ -25,7 +26,8 @@ pub use document::{Block, BlockKind, Document, Metadata};
 
 /// Main text and metadata of an HTML page (already decoded to UTF-8). Never panics, linear time.
 pub fn extract(html: &str, page_url: Option<&str>) -> Document {
-    let dom = scraper::Html::parse_document(html);
+    let html = depth::limit_nesting(html);
+    let dom = scraper::Html::parse_document(&html);
     let arena = arena::Arena::build(&dom);
     let (meta, _article_body) = metadata::collect(&arena, page_url);
     let facts = facts::Facts::compute(&arena);
@@ -54,3 +56,6 @@ pub fn from_plain_text(text: &str) -> Document {
         paragraphs.into_iter().map(|p| (BlockKind::Paragraph, p)),
     )
 }
+
+#[cfg(test)]
+mod tests;

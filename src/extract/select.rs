@@ -8,7 +8,7 @@
 use super::arena::Arena;
 use super::blocks::RawBlock;
 use super::facts::Facts;
-use super::hints::{FURNITURE_LINES, PARAGRAPH_TAGS};
+use super::hints::{FURNITURE_LINES, FURNITURE_PREFIXES, PARAGRAPH_TAGS};
 use super::BlockKind;
 
 /// A block shorter than this (characters) casts no vote.
@@ -147,14 +147,27 @@ fn keep(block: &RawBlock, title: Option<&str>) -> bool {
         return false;
     }
     let line = normalise(&block.text);
-    if FURNITURE_LINES.contains(&line.as_str()) {
+    if FURNITURE_LINES.contains(&line.as_str()) || FURNITURE_PREFIXES.iter().any(|p| line.starts_with(p)) {
+        return false;
+    }
+    if title.is_some_and(|t| is_headline(&line, t)) {
         return false;
     }
     match block.kind {
-        BlockKind::Heading => block.tag != "h1" && title.is_none_or(|t| t != line),
+        BlockKind::Heading => block.tag != "h1",
         BlockKind::Caption => carries_figures(&block.text),
         _ => true,
     }
+}
+
+/// The page's headline: the title itself, or the part of the `<title>` before " - Site name".
+fn is_headline(line: &str, title: &str) -> bool {
+    line == title
+        || title.strip_prefix(line).is_some_and(|rest| {
+            [" - ", " | ", " – ", " — ", ": ", " :: "]
+                .iter()
+                .any(|sep| rest.starts_with(sep))
+        })
 }
 
 /// A caption is kept when it states figures a claim could cite: a percentage, an amount of money or a decimal,

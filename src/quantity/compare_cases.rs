@@ -150,6 +150,8 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
     ("this financial year £151 million", "This financial year alone, the Mayor has put in a record £151m.", "2025-01-23", Agree),
     // What a figure counts.
     ("86.2% of 999 calls", "100 per cent of our partners agree", "", Unpaired),
+    ("86.2% of 999 calls", "86.2 per cent of digital contacts", "", Unpaired),
+    ("86.2% of 101 calls", "86.2 per cent of 999 calls", "", Disagree),
     ("5,000 detectives", "5,000 officers", "", Unpaired),
     ("5,000 detectives", "Policing (42)", "", Unpaired),
     ("13 fewer offences", "13 more offences", "", Disagree),

@@ -563,7 +563,11 @@ pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 
 /// The singular of an English plural noun, lower-cased ("offences" → "offence", "areas" → "area").
 pub(crate) fn singular(word: &str) -> String {
-    let mut lower = word.to_lowercase();
+    let mut lower = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    };
     for possessive in ["'s", "\u{2019}s"] {
         if lower.len() > possessive.len() + 1 && lower.ends_with(possessive) {
             lower.truncate(lower.len() - possessive.len());

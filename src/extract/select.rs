@@ -72,9 +72,14 @@ pub(crate) fn main_blocks<'b>(
             child = arena.nodes[child].end;
         }
     }
+    regions.sort_unstable();
     blocks
         .iter()
-        .filter(|b| regions.iter().any(|&r| arena.contains(r, b.owner)))
+        .filter(|b| {
+            // Regions are disjoint subtrees: the candidate is the last one starting at or before the owner.
+            let at = regions.partition_point(|&r| r <= b.owner);
+            at > 0 && arena.contains(regions[at - 1], b.owner)
+        })
         .filter(|b| keep(b, title.as_deref()))
         .collect()
 }

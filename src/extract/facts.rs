@@ -16,6 +16,12 @@ const KEEP_SHARE_OF_PROSE: f64 = 0.5;
 /// A subtree named like a caption holding more text than this is not a caption (a "slide-in" article panel).
 const MAX_CAPTION_CHARS: usize = 400;
 
+/// A list this much link text, every item with a link, is a list of other stories.
+const LINK_LIST_DENSITY: f64 = 0.4;
+
+/// Items of a list of links to other stories are headlines: at most this long on average.
+const MAX_LINK_LIST_ITEM_CHARS: usize = 100;
+
 /// Average characters per cell above which a table is layout, not data.
 const MAX_DATA_CELL_CHARS: usize = 250;
 
@@ -33,6 +39,8 @@ pub(crate) struct Facts {
     pub has_blocks: Vec<bool>,
     /// Captions, credits, galleries: by tag or by class/id name.
     pub caption: Vec<bool>,
+    /// A `<ul>`/`<ol>` whose every item links somewhere and much of whose text is links: related stories, not facts.
+    pub link_list: Vec<bool>,
     /// Class/id evidence: positive for article-like names, negative for furniture-like ones.
     pub class_weight: Vec<i32>,
 }
@@ -79,6 +87,7 @@ impl Facts {
         let mut data_table = vec![false; n];
         let mut class_weight = vec![0i32; n];
         let mut caption = vec![false; n];
+        let mut link_list = vec![false; n];
         for i in 0..n {
             let node = &arena.nodes[i];
             let Some(el) = node.element() else { continue };
@@ -92,6 +101,9 @@ impl Facts {
                 || is_hidden(el)
                 || (!big && FURNITURE_TAGS.contains(&tag))
                 || (!big && !frame && class_weight[i] < 0);
+            if matches!(tag, "ul" | "ol") && facts_link_density(&prose, &links, i) >= LINK_LIST_DENSITY {
+                link_list[i] = every_item_links(arena, &prose, &links, i);
+            }
             data_table[i] =
                 tag == "table" && !has_table[i] && cells[i] > 0 && prose[i] / cells[i] <= MAX_DATA_CELL_CHARS;
         }
@@ -102,6 +114,7 @@ impl Facts {
             data_table,
             has_blocks,
             caption,
+            link_list,
             class_weight,
         }
     }
@@ -139,6 +152,30 @@ pub(crate) fn name_weight(class: Option<&str>, id: Option<&str>) -> i32 {
         return -1;
     }
     0
+}
+
+fn facts_link_density(prose: &[usize], links: &[usize], i: usize) -> f64 {
+    if prose[i] == 0 {
+        return 0.0;
+    }
+    links[i] as f64 / prose[i] as f64
+}
+
+/// Whether every `<li>` child of the list at `i` holds link text and the items are headline-short (children are
+/// visited once: linear overall). Digests whose long items open with a linked headline are fact lists, not this.
+fn every_item_links(arena: &Arena<'_>, prose: &[usize], links: &[usize], i: usize) -> bool {
+    let mut items = 0;
+    let mut child = i + 1;
+    while child < arena.nodes[i].end {
+        if arena.nodes[child].tag() == "li" {
+            if links[child] == 0 {
+                return false;
+            }
+            items += 1;
+        }
+        child = arena.nodes[child].end;
+    }
+    items >= 2 && prose[i] / items <= MAX_LINK_LIST_ITEM_CHARS
 }
 
 fn is_caption_name(class: Option<&str>, id: Option<&str>) -> bool {

@@ -80,7 +80,7 @@ pub(crate) fn main_blocks<'b>(
             let at = regions.partition_point(|&r| r <= b.owner);
             at > 0 && arena.contains(regions[at - 1], b.owner)
         })
-        .filter(|b| keep(b, title.as_deref()))
+        .filter(|b| !in_link_list(arena, facts, b) && keep(b, title.as_deref()))
         .collect()
 }
 
@@ -163,6 +163,11 @@ fn keep(block: &RawBlock, title: Option<&str>) -> bool {
         BlockKind::Caption => carries_figures(&block.text),
         _ => true,
     }
+}
+
+/// A list item of a list of links to other stories.
+fn in_link_list(arena: &Arena<'_>, facts: &Facts, block: &RawBlock) -> bool {
+    block.kind == BlockKind::ListItem && facts.link_list[arena.nodes[block.owner].parent]
 }
 
 /// The page's headline: the title itself, or the part of the `<title>` before " - Site name".

@@ -184,7 +184,9 @@ fn compatible(c: &Quantity, s: &Quantity) -> Option<Strength> {
         }
     }
     // "Hundreds more officers" is a change, "8,000 officers" a level: such a pair may confirm, never contradict.
-    if c.change.is_some() != s.change.is_some() {
+    // The ends of "rose from 19 to 25 per cent" and "fell to 4.4%" are levels.
+    let level = |q: &Quantity| q.change.is_none() || q.role.is_some();
+    if level(c) != level(s) {
         return Some(Strength::Weak);
     }
     let counted = matches!(c.unit.as_str(), "count" | "percent" | "ratio");

@@ -129,6 +129,10 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
     ("one minute 50 seconds", "110 seconds", "", Agree),
     ("33 years old", "aged 34", "", Disagree),
     ("£15 million a year", "£15 million a month", "", Unpaired),
+    ("Unemployment fell to 4.4%", "Unemployment rose to 4.4%", "", Disagree),
+    ("Unemployment rose to 4.4%", "Unemployment was 4.4% in June", "", Agree),
+    ("Unemployment rose to 4.5%", "Unemployment was 4.4% in June", "", Disagree),
+    ("Hundreds more officers were deployed", "The force trained 8,000 officers who were deployed", "", Unpaired),
     // Ratios and fractions.
     ("one in four adults", "25% of adults", "", Agree),
     ("one in four adults", "40% of adults", "", Disagree),

@@ -84,7 +84,8 @@ impl Parser<'_> {
             idx += 1;
         }
         let head = plural.or(irregular_plural).or(last)?;
-        Some((tables::singular(self.word(head)), head.max(last.unwrap_or(head))))
+        // The phrase ends at its head: "one in five children live in poverty" is about children.
+        Some((tables::singular(self.word(head)), head))
     }
 
     /// A lower-case content word at `i`: not a stop word, verb form or number.

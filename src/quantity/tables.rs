@@ -272,9 +272,10 @@ pub(crate) const CHANGE_AFTER: &[&str] = &[
     "drops",
 ];
 
-/// Words allowed between a change word and its figure: "fell by 11", "rose from 19", "a rise of 5".
+/// Words allowed between a change word and its figure: "fell by 11", "rose from 19", "fell to 7.4 million",
+/// "a rise of 5".
 pub(crate) const CHANGE_GAP: &[&str] = &[
-    "by", "from", "of", "a", "an", "some", "just", "nearly", "almost", "over",
+    "by", "from", "to", "of", "a", "an", "some", "just", "nearly", "almost", "over",
 ];
 
 /// Words that end the noun phrase after a figure: function words and auxiliaries.

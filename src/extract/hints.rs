@@ -84,6 +84,7 @@ pub(crate) const PARAGRAPH_TAGS: &[&str] = &[
 
 /// Class or id fragments that mark a subtree as furniture whatever else the name says.
 pub(crate) const ALWAYS_BOILERPLATE: &[&str] = &[
+    "footer",
     "comment",
     "disqus",
     "cookie",
@@ -125,7 +126,6 @@ pub(crate) const ALWAYS_BOILERPLATE_TOKENS: &[&str] = &["meta", "dateline", "aut
 pub(crate) const LIKELY_BOILERPLATE: &[&str] = &[
     "sidebar",
     "widget",
-    "footer",
     "navbar",
     "navigation",
     "masthead",

@@ -21,6 +21,8 @@ const SIBLING_SHARE: f64 = 0.2;
 const CLIMB_SHARE: f64 = 0.5;
 /// ... and at least this share of its characters.
 const CLIMB_CHAR_SHARE: f64 = 0.8;
+/// ... and at most this share of it in links (a feed of teasers links every headline).
+const CLIMB_MAX_LINK_SHARE: f64 = 0.2;
 /// Blocks with more of their text in links than this are navigation.
 const MAX_LINK_DENSITY: f64 = 0.5;
 
@@ -91,6 +93,7 @@ fn climb(arena: &Arena<'_>, blocks: &[RawBlock], start: usize) -> usize {
     // Per subtree: paragraph-shaped blocks and characters, all blocks and characters.
     let mut prose = vec![(0usize, 0usize); n];
     let mut all = vec![(0usize, 0usize); n];
+    let mut linked = vec![0usize; n];
     for block in blocks {
         if vote(block).is_some() {
             prose[block.owner].0 += 1;
@@ -98,6 +101,7 @@ fn climb(arena: &Arena<'_>, blocks: &[RawBlock], start: usize) -> usize {
         }
         all[block.owner].0 += 1;
         all[block.owner].1 += block.chars;
+        linked[block.owner] += block.link_chars;
     }
     for i in (1..n).rev() {
         let parent = arena.nodes[i].parent;
@@ -106,6 +110,7 @@ fn climb(arena: &Arena<'_>, blocks: &[RawBlock], start: usize) -> usize {
             prose[parent].1 += prose[i].1;
             all[parent].0 += all[i].0;
             all[parent].1 += all[i].1;
+            linked[parent] += linked[i];
         }
     }
     let mut top = start;
@@ -118,8 +123,11 @@ fn climb(arena: &Arena<'_>, blocks: &[RawBlock], start: usize) -> usize {
         let added_chars = (all[parent].1 - all[top].1) as f64;
         let prose_blocks = (prose[parent].0 - prose[top].0) as f64;
         let prose_chars = (prose[parent].1 - prose[top].1) as f64;
+        let link_chars = (linked[parent] - linked[top]) as f64;
         if added_blocks > 0.0
-            && (prose_blocks < CLIMB_SHARE * added_blocks || prose_chars < CLIMB_CHAR_SHARE * added_chars)
+            && (prose_blocks < CLIMB_SHARE * added_blocks
+                || prose_chars < CLIMB_CHAR_SHARE * added_chars
+                || link_chars > CLIMB_MAX_LINK_SHARE * added_chars)
         {
             return top;
         }

@@ -23,6 +23,10 @@ const CLIMB_SHARE: f64 = 0.5;
 const CLIMB_CHAR_SHARE: f64 = 0.8;
 /// ... and at most this share of it in links (a feed of teasers links every headline).
 const CLIMB_MAX_LINK_SHARE: f64 = 0.2;
+/// A paragraph this long is prose even when many of its words are links ("deals include X, Y and Z")...
+const LONG_BLOCK_CHARS: usize = 120;
+/// ... up to this share of link text.
+const MAX_LINK_DENSITY_LONG: f64 = 0.8;
 /// Blocks with more of their text in links than this are navigation.
 const MAX_LINK_DENSITY: f64 = 0.5;
 
@@ -156,7 +160,13 @@ fn vote(block: &RawBlock) -> Option<f64> {
 
 /// Whether a block inside the article region is reading text.
 fn keep(block: &RawBlock, title: Option<&str>) -> bool {
-    if block.link_density() > MAX_LINK_DENSITY {
+    let sentence = block.chars >= LONG_BLOCK_CHARS && block.kind == BlockKind::Paragraph;
+    let max_links = if sentence {
+        MAX_LINK_DENSITY_LONG
+    } else {
+        MAX_LINK_DENSITY
+    };
+    if block.link_density() > max_links {
         return false;
     }
     let line = normalise(&block.text);

@@ -41,6 +41,8 @@ pub(crate) struct Facts {
     pub caption: Vec<bool>,
     /// A `<ul>`/`<ol>` whose every item links somewhere and much of whose text is links: related stories, not facts.
     pub link_list: Vec<bool>,
+    /// `<article>` elements in the subtree, the node itself included: several side by side make a listing.
+    pub articles: Vec<usize>,
     /// Class/id evidence: positive for article-like names, negative for furniture-like ones.
     pub class_weight: Vec<i32>,
 }
@@ -53,6 +55,7 @@ impl Facts {
         let mut has_table = vec![false; n];
         let mut cells = vec![0usize; n];
         let mut has_blocks = vec![false; n];
+        let mut articles = vec![0usize; n];
         for i in (0..n).rev() {
             let node = &arena.nodes[i];
             let tag = node.tag();
@@ -67,6 +70,9 @@ impl Facts {
             if tag == "a" {
                 links[i] = prose[i];
             }
+            if tag == "article" {
+                articles[i] += 1;
+            }
             if tag == "td" || tag == "th" {
                 cells[i] += 1;
             }
@@ -74,6 +80,7 @@ impl Facts {
             if parent != i {
                 prose[parent] += prose[i];
                 links[parent] += links[i];
+                articles[parent] += articles[i];
                 has_table[parent] |= has_table[i] || tag == "table";
                 has_blocks[parent] |= has_blocks[i] || (block_kind(tag).is_some() && !dropped_tag(tag));
                 if tag != "table" {
@@ -115,6 +122,7 @@ impl Facts {
             has_blocks,
             caption,
             link_list,
+            articles,
             class_weight,
         }
     }

@@ -64,7 +64,7 @@ pub(crate) fn main_blocks<'b>(
         return fallback(blocks);
     };
     let title = title.map(normalise);
-    let best = climb(arena, blocks, best);
+    let best = climb(arena, facts, blocks, best);
     let best_score = weighted(best);
     let mut regions = vec![best];
     let parent = arena.nodes[best].parent;
@@ -72,7 +72,11 @@ pub(crate) fn main_blocks<'b>(
         let threshold = (best_score * SIBLING_SHARE).max(10.0);
         let mut child = parent + 1;
         while child < arena.nodes[parent].end {
-            if child != best && !facts.dropped[child] && voted[child] && weighted(child) >= threshold {
+            let like = voted[child]
+                && weighted(child) >= threshold
+                && facts.link_density(child) <= CLIMB_MAX_LINK_SHARE
+                && facts.articles[child] < 2;
+            if child != best && !facts.dropped[child] && like {
                 regions.push(child);
             }
             child = arena.nodes[child].end;
@@ -92,7 +96,7 @@ pub(crate) fn main_blocks<'b>(
 
 /// Widens the region while the next ancestor adds mostly paragraph-shaped text: bodies cut into sections or
 /// "chunks" between ads and pictures share no single best container.
-fn climb(arena: &Arena<'_>, blocks: &[RawBlock], start: usize) -> usize {
+fn climb(arena: &Arena<'_>, facts: &Facts, blocks: &[RawBlock], start: usize) -> usize {
     let n = arena.len();
     // Per subtree: paragraph-shaped blocks and characters, all blocks and characters.
     let mut prose = vec![(0usize, 0usize); n];
@@ -128,6 +132,10 @@ fn climb(arena: &Arena<'_>, blocks: &[RawBlock], start: usize) -> usize {
         let prose_blocks = (prose[parent].0 - prose[top].0) as f64;
         let prose_chars = (prose[parent].1 - prose[top].1) as f64;
         let link_chars = (linked[parent] - linked[top]) as f64;
+        let listing = facts.articles[parent] - facts.articles[top] >= 2;
+        if listing && added_blocks > 0.0 {
+            return top;
+        }
         if added_blocks > 0.0
             && (prose_blocks < CLIMB_SHARE * added_blocks
                 || prose_chars < CLIMB_CHAR_SHARE * added_chars

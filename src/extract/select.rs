@@ -2,8 +2,9 @@
 //!
 //! Paragraph-shaped blocks (long, few links, commas) vote for the elements that hold them, most for the nearest
 //! container and less for each one further out; the best-voted element, weighed by its class/id names and link
-//! density, is the article. Its siblings that vote nearly as well join it, so bodies split across several `<div>`s
-//! stay whole. Inside the chosen region, link lists, furniture lines and the headline are dropped.
+//! density, is the article. The region then climbs while the next ancestor adds mostly paragraphs (bodies cut into
+//! chunks between ads), and siblings that vote nearly as well join it. Inside the chosen region, link lists,
+//! furniture lines, captions without figures and the headline are dropped.
 
 use super::arena::Arena;
 use super::blocks::RawBlock;
@@ -17,11 +18,13 @@ const MIN_VOTING_CHARS: usize = 25;
 const VOTE_SHARES: &[f64] = &[1.0, 0.5, 0.25, 0.125];
 /// A sibling joins the article when it scores at least this share of the best element.
 const SIBLING_SHARE: f64 = 0.2;
-/// The region grows to its parent when at least this share of the text the parent adds is paragraph-shaped.
-const CLIMB_SHARE: f64 = 0.5;
-/// ... and at least this share of its characters.
+/// The region grows to its parent when what the parent adds has at most this many more short or linked blocks than
+/// paragraph-shaped ones ("Text size", a dateline)...
+const CLIMB_SLACK_BLOCKS: f64 = 2.0;
+/// ... at least this share of its characters in paragraph-shaped blocks...
 const CLIMB_CHAR_SHARE: f64 = 0.8;
-/// ... and at most this share of it in links (a feed of teasers links every headline).
+/// ... at most this share of them in links (a feed of teasers links every headline), and no listing of several
+/// `<article>`s.
 const CLIMB_MAX_LINK_SHARE: f64 = 0.2;
 /// A paragraph this long is prose even when many of its words are links ("deals include X, Y and Z")...
 const LONG_BLOCK_CHARS: usize = 120;
@@ -137,7 +140,7 @@ fn climb(arena: &Arena<'_>, facts: &Facts, blocks: &[RawBlock], start: usize) ->
             return top;
         }
         if added_blocks > 0.0
-            && (prose_blocks < CLIMB_SHARE * added_blocks
+            && (added_blocks - prose_blocks > prose_blocks + CLIMB_SLACK_BLOCKS
                 || prose_chars < CLIMB_CHAR_SHARE * added_chars
                 || link_chars > CLIMB_MAX_LINK_SHARE * added_chars)
         {

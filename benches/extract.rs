@@ -2,8 +2,8 @@
 //! (`../shared/data/extraction/scrapinghub-aeb/html/*.html.gz`), in process.
 //!
 //! Criterion times one pass over all pages (throughput = pages). Before that, the bench prints the median and 90th
-//! percentile of single-page times, the figure `docs/benchmarks.md` records. With `--features rs-trafilatura` the
-//! same pages also go through the `rs-trafilatura` crate for comparison.
+//! percentile of single-page times, the figure `docs/benchmarks.md` records. The same pages also go through the
+//! `rs-trafilatura` crate (a dev-dependency used only here) for comparison.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -68,7 +68,6 @@ fn crosscheck_extract(page: &str) {
     black_box(crosscheck::extract::extract(black_box(page), None));
 }
 
-#[cfg(feature = "rs-trafilatura")]
 fn rs_trafilatura_extract(page: &str) {
     let _ = black_box(rs_trafilatura::extract(black_box(page)));
 }
@@ -84,14 +83,11 @@ fn bench(c: &mut Criterion) {
         "crosscheck extract: {} pages, per page median {median:?}, p90 {p90:?}",
         pages.len()
     );
-    #[cfg(feature = "rs-trafilatura")]
-    {
-        let (median, p90) = per_page(&pages, 3, rs_trafilatura_extract);
-        eprintln!(
-            "rs-trafilatura:     {} pages, per page median {median:?}, p90 {p90:?}",
-            pages.len()
-        );
-    }
+    let (median, p90) = per_page(&pages, 3, rs_trafilatura_extract);
+    eprintln!(
+        "rs-trafilatura:     {} pages, per page median {median:?}, p90 {p90:?}",
+        pages.len()
+    );
 
     let mut group = c.benchmark_group("extract_181_pages");
     group.throughput(Throughput::Elements(pages.len() as u64));
@@ -99,7 +95,6 @@ fn bench(c: &mut Criterion) {
     group.bench_function("crosscheck", |b| {
         b.iter(|| pages.iter().for_each(|p| crosscheck_extract(p)))
     });
-    #[cfg(feature = "rs-trafilatura")]
     group.bench_function("rs_trafilatura", |b| {
         b.iter(|| pages.iter().for_each(|p| rs_trafilatura_extract(p)))
     });

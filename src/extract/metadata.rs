@@ -217,7 +217,10 @@ fn read_linked_data(root: &Value, out: &mut LinkedData) {
                         &mut out.author,
                         map.get("author").or_else(|| map.get("creator")).and_then(names),
                     );
-                    fill(&mut out.body, map.get("articleBody").and_then(as_text));
+                    fill(
+                        &mut out.body,
+                        map.get("articleBody").and_then(Value::as_str).map(str::to_string),
+                    );
                 }
                 fill(
                     &mut out.published,

@@ -24,15 +24,28 @@ mod select;
 
 pub use document::{Block, BlockKind, Document, Metadata};
 
+/// JSON-LD `articleBody` replaces the markup's text only when it is longer than twice this many words and twice
+/// what the markup gave.
+const MIN_ARTICLE_BODY_WORDS: usize = 20;
+
 /// Main text and metadata of an HTML page (already decoded to UTF-8). Never panics, linear time.
 pub fn extract(html: &str, page_url: Option<&str>) -> Document {
     let html = depth::limit_nesting(html);
     let dom = scraper::Html::parse_document(&html);
     let arena = arena::Arena::build(&dom);
-    let (meta, _article_body) = metadata::collect(&arena, page_url);
+    let (meta, article_body) = metadata::collect(&arena, page_url);
     let facts = facts::Facts::compute(&arena);
     let raw = blocks::collect(&arena, &facts);
     let chosen = select::main_blocks(&arena, &facts, &raw, meta.title.as_deref());
+    // Pages that render their body with script still state it in JSON-LD: use it when the markup holds far less.
+    let words = |text: &str| text.split_whitespace().count();
+    let found: usize = chosen.iter().map(|b| words(&b.text)).sum();
+    if let Some(body) = article_body.filter(|body| words(body) > 2 * found.max(MIN_ARTICLE_BODY_WORDS)) {
+        let paragraphs = body
+            .split('\n')
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
+        return Document::from_blocks(meta, paragraphs.map(|p| (BlockKind::Paragraph, p)));
+    }
     Document::from_blocks(meta, chosen.into_iter().map(|b| (b.kind, b.text.as_str())))
 }
 

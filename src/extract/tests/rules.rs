@@ -248,3 +248,30 @@ fn page_without_paragraphs_keeps_its_text() {
     let text = text_of("<div><span>Short note.</span></div>");
     assert_eq!(text, "Short note.");
 }
+
+#[test]
+fn json_ld_article_body_stands_in_for_a_script_rendered_page() {
+    let body = "First paragraph of the story, with the figure of 86.2 per cent that readers came for.\n\
+                Second paragraph, which the page would have drawn with script after loading, and more words \
+                that a reader would have seen had the script run, about the force, the calls and the target.";
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{}</script></head><body><div id=\"app\"></div>\
+         <p>Loading the story, please wait</p></body></html>",
+        serde_json::json!({"@type": "NewsArticle", "headline": "H", "articleBody": body})
+    );
+    let doc = extract(&html, None);
+    assert_eq!(doc.blocks.len(), 2, "{}", doc.text);
+    assert!(doc.text.starts_with("First paragraph of the story"));
+}
+
+#[test]
+fn json_ld_article_body_does_not_replace_a_full_page() {
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"articleBody\":\"Short \
+         summary.\"}}</script></head><body>{}</body></html>",
+        article("")
+    );
+    assert!(extract(&html, None)
+        .text
+        .contains("The council published its annual figures"));
+}

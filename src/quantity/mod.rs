@@ -17,6 +17,8 @@
 //! assert!(pair(&claim, &source).iter().all(|p| p.agree));
 //! ```
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -115,11 +117,11 @@ pub struct Quantity {
     /// Content words of the figure's sentence (lower case, singular, sorted): what the figure is about, used to
     /// pair it with the source figure about the same thing ("Burglary (down 22%)" rather than "Knife crime (down 24%)").
     #[serde(skip)]
-    pub context: Vec<String>,
+    pub context: Arc<[String]>,
     /// Content words of the figure's clause (its sentence's when the clause has none): which of several figures in
     /// one sentence a claim is about ("burglary fell 22% while knife crime fell 24%").
     #[serde(skip)]
-    pub clause_context: Vec<String>,
+    pub clause_context: Arc<[String]>,
 }
 
 impl Quantity {
@@ -148,8 +150,8 @@ impl Quantity {
             role: None,
             per: None,
             ratio: None,
-            context: Vec::new(),
-            clause_context: Vec::new(),
+            context: Arc::default(),
+            clause_context: Arc::default(),
         }
     }
 }

@@ -4,6 +4,8 @@
 //! The head is the first plural noun of a short run of content words, else its last word; function words, verb
 //! forms, adverbs and names end the run, so "27 Bubba Wallace" and "16 currently" count nothing.
 
+use std::sync::Arc;
+
 use super::figures::{Found, Parser};
 use super::lexer::{Kind, Token};
 use super::numbers;
@@ -151,7 +153,7 @@ pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
             c = i + 1;
         }
     }
-    let words_from = |start: usize, end: &dyn Fn(&Token) -> bool| -> Vec<String> {
+    let words_from = |start: usize, end: &dyn Fn(&Token) -> bool| -> Arc<[String]> {
         let mut words: Vec<String> = toks[start..]
             .iter()
             .zip(&covered[start..])
@@ -165,10 +167,11 @@ pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
             .collect();
         words.sort_unstable();
         words.dedup();
-        words
+        Arc::from(words)
     };
-    let mut sentence_cache: Option<(usize, Vec<String>)> = None;
-    let mut clause_cache: Option<(usize, Vec<String>)> = None;
+    // One shared list per sentence and per clause: every figure of it points at the same words.
+    let mut sentence_cache: Option<(usize, Arc<[String]>)> = None;
+    let mut clause_cache: Option<(usize, Arc<[String]>)> = None;
     for f in found.iter_mut() {
         let (ss, cs) = (sentence_start[f.first], clause_start[f.first]);
         if sentence_cache.as_ref().is_none_or(|(k, _)| *k != ss) {
@@ -189,9 +192,8 @@ pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
             clause_cache = Some((cs, words));
         }
         if let (Some((_, sentence)), Some((_, clause))) = (&sentence_cache, &clause_cache) {
-            f.q.context.clone_from(sentence);
-            f.q.clause_context
-                .clone_from(if clause.is_empty() { sentence } else { clause });
+            f.q.context = Arc::clone(sentence);
+            f.q.clause_context = Arc::clone(if clause.is_empty() { sentence } else { clause });
         }
     }
 }

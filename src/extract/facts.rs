@@ -6,7 +6,7 @@
 use super::arena::{Arena, Item};
 use super::hints::{
     block_kind, ALWAYS_BOILERPLATE, ALWAYS_BOILERPLATE_TOKENS, BOILERPLATE_TOKENS, CAPTION_HINTS, CONTENT_HINTS,
-    FURNITURE_TAGS, LIKELY_BOILERPLATE, NEVER_TEXT_TAGS,
+    FURNITURE_TAGS, KEPT_BOX_TITLES, LIKELY_BOILERPLATE, NEVER_TEXT_TAGS,
 };
 
 /// A subtree holding more than this share of the page's prose is never dropped for its tag or class name: page
@@ -89,6 +89,15 @@ impl Facts {
             }
         }
 
+        // Index of the first non-blank text node at or after each position, for reading a box's title.
+        let mut next_text = vec![n; n + 1];
+        for i in (0..n).rev() {
+            next_text[i] = match arena.nodes[i].item {
+                Item::Text(text) if !text.trim().is_empty() => i,
+                _ => next_text[i + 1],
+            };
+        }
+
         let total = prose[0].max(1) as f64;
         let mut dropped = vec![false; n];
         let mut data_table = vec![false; n];
@@ -106,8 +115,9 @@ impl Facts {
             let frame = matches!(tag, "html" | "body" | "main" | "article");
             dropped[i] = NEVER_TEXT_TAGS.contains(&tag)
                 || is_hidden(el)
-                || (!big && FURNITURE_TAGS.contains(&tag))
-                || (!big && !frame && class_weight[i] < 0);
+                || (!big
+                    && (FURNITURE_TAGS.contains(&tag) || (!frame && class_weight[i] < 0))
+                    && !is_kept_box(arena, &next_text, i));
             if matches!(tag, "ul" | "ol") && facts_link_density(&prose, &links, i) >= LINK_LIST_DENSITY {
                 link_list[i] = every_item_links(arena, &prose, &links, i);
             }
@@ -184,6 +194,26 @@ fn every_item_links(arena: &Arena<'_>, prose: &[usize], links: &[usize], i: usiz
         child = arena.nodes[child].end;
     }
     items >= 2 && prose[i] / items <= MAX_LINK_LIST_ITEM_CHARS
+}
+
+/// Whether the subtree at `i` opens with the title of a box checks rely on ("Notes to editors", "Key facts").
+fn is_kept_box(arena: &Arena<'_>, next_text: &[usize], i: usize) -> bool {
+    let end = arena.nodes[i].end;
+    let mut opening = String::new();
+    let mut t = next_text[i];
+    // A few text nodes are enough for a title split across inline elements.
+    for _ in 0..4 {
+        if t >= end || opening.len() > 40 {
+            break;
+        }
+        if let Item::Text(text) = arena.nodes[t].item {
+            opening.push_str(&text.to_lowercase());
+            opening.push(' ');
+        }
+        t = next_text[t + 1];
+    }
+    let opening = opening.split_whitespace().collect::<Vec<_>>().join(" ");
+    KEPT_BOX_TITLES.iter().any(|title| opening.starts_with(title))
 }
 
 fn is_caption_name(class: Option<&str>, id: Option<&str>) -> bool {

@@ -171,6 +171,24 @@ pub(crate) const BOILERPLATE_TOKENS: &[&str] = &[
 /// Class or id fragments that mark picture captions, credits and galleries: their text is a caption.
 pub(crate) const CAPTION_HINTS: &[&str] = &["caption", "credit", "gallery", "slide"];
 
+/// Openings of boxes that hold what checks are made against: kept even in an `<aside>` or a box named like furniture
+/// (compared lower-case, at the start of the box's text).
+pub(crate) const KEPT_BOX_TITLES: &[&str] = &[
+    "notes to editors",
+    "note to editors",
+    "notes for editors",
+    "editor's note",
+    "editors' note",
+    "editor’s note",
+    "key facts",
+    "key figures",
+    "facts and figures",
+    "fact box",
+    "factbox",
+    "in numbers",
+    "methodology",
+];
+
 /// Class or id fragments that mark the article itself.
 pub(crate) const CONTENT_HINTS: &[&str] = &[
     "article", "content", "entry", "post", "story", "body", "text", "main", "blog",

@@ -275,3 +275,14 @@ fn json_ld_article_body_does_not_replace_a_full_page() {
         .text
         .contains("The council published its annual figures"));
 }
+
+#[test]
+fn notes_to_editors_box_is_kept_even_in_an_aside() {
+    let text = text_of(&article(
+        "<aside class=\"box\"><h3>Notes to <b>editors</b></h3><ul><li>Calls answered within 10 seconds: 86.2%</li>\
+         <li>Officers trained: 8,000</li></ul></aside><aside><h3>Related</h3><p>Another story</p></aside>",
+    ));
+    assert!(text.contains("Notes to editors"), "{text}");
+    assert!(text.contains("Officers trained: 8,000"), "{text}");
+    assert!(!text.contains("Another story"), "{text}");
+}

@@ -161,7 +161,7 @@ pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
             .filter(|(t, inside)| {
                 !**inside && t.kind == Kind::Word && t.class & NOT_CONTENT == 0 && t.end - t.start >= 3
             })
-            .map(|(t, _)| stem(&tables::singular(&text[t.start..t.end])))
+            .map(|(t, _)| stem(tables::singular(&text[t.start..t.end])))
             .filter(|w| !matches!(w.as_str(), "per" | "cent" | "percent"))
             .take(MAX_CONTEXT)
             .collect();
@@ -199,11 +199,12 @@ pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
 }
 
 /// A light stem so "answers", "answered" and "answering" meet: drops -ing and -ed from longer words.
-fn stem(word: &str) -> String {
+fn stem(mut word: String) -> String {
     for suffix in ["ing", "ed"] {
         if word.len() > suffix.len() + 3 && word.ends_with(suffix) {
-            return word[..word.len() - suffix.len()].to_string();
+            word.truncate(word.len() - suffix.len());
+            break;
         }
     }
-    word.to_string()
+    word
 }

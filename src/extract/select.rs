@@ -26,7 +26,8 @@ const CLIMB_CHAR_SHARE: f64 = 0.8;
 /// ... at most this share of them in links (a feed of teasers links every headline), and no listing of several
 /// `<article>`s.
 const CLIMB_MAX_LINK_SHARE: f64 = 0.2;
-/// A paragraph this long is prose even when many of its words are links ("deals include X, Y and Z")...
+/// A paragraph this long, or a whole sentence of eight words or more, is prose even when many of its words are links
+/// ("deals include X, Y and Z", "He was convicted and [sentenced to life last Thursday].")...
 const LONG_BLOCK_CHARS: usize = 120;
 /// ... up to this share of link text.
 const MAX_LINK_DENSITY_LONG: f64 = 0.8;
@@ -171,7 +172,8 @@ fn vote(block: &RawBlock) -> Option<f64> {
 
 /// Whether a block inside the article region is reading text.
 fn keep(block: &RawBlock, title: Option<&str>) -> bool {
-    let sentence = block.chars >= LONG_BLOCK_CHARS && block.kind == BlockKind::Paragraph;
+    let sentence = block.kind == BlockKind::Paragraph
+        && (block.chars >= LONG_BLOCK_CHARS || (ends_a_sentence(&block.text) && block.text.split(' ').count() >= 8));
     let max_links = if sentence {
         MAX_LINK_DENSITY_LONG
     } else {
@@ -197,6 +199,11 @@ fn keep(block: &RawBlock, title: Option<&str>) -> bool {
 /// A list item of a list of links to other stories.
 fn in_link_list(arena: &Arena<'_>, facts: &Facts, block: &RawBlock) -> bool {
     block.kind == BlockKind::ListItem && facts.link_list[arena.nodes[block.owner].parent]
+}
+
+fn ends_a_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?'])
 }
 
 /// The page's headline: the title itself, or the part of the `<title>` before " - Site name".

@@ -286,3 +286,13 @@ fn notes_to_editors_box_is_kept_even_in_an_aside() {
     assert!(text.contains("Officers trained: 8,000"), "{text}");
     assert!(!text.contains("Another story"), "{text}");
 }
+
+#[test]
+fn sentence_mostly_made_of_a_link_is_kept_but_a_link_line_is_not() {
+    let text = text_of(&article(
+        "<p>The suspect was convicted and <a href=\"/s\">sentenced to life in federal prison last Thursday</a>.</p>\
+         <p><a href=\"/x\">Man Shot at Dallas Gas Station Dies at Hospital</a></p>",
+    ));
+    assert!(text.contains("sentenced to life in federal prison"), "{text}");
+    assert!(!text.contains("Gas Station"), "{text}");
+}

@@ -195,7 +195,31 @@ pub(crate) const CONTENT_HINTS: &[&str] = &[
 ];
 
 /// Starts of lines that are page furniture (compared lower-case).
-pub(crate) const FURNITURE_PREFIXES: &[&str] = &["©", "copyright ©", "copyright (c)", "all rights reserved"];
+pub(crate) const FURNITURE_PREFIXES: &[&str] = &[
+    "©",
+    "copyright ©",
+    "copyright (c)",
+    "all rights reserved",
+    "reporting by",
+    "(reporting by",
+    "additional reporting by",
+    "editing by",
+    "like this story?",
+    "tell us what you think",
+];
+
+/// Phrases that make a short line (under [`FURNITURE_PHRASE_MAX_CHARS`]) a credit or a promotion wherever they stand.
+pub(crate) const FURNITURE_PHRASES: &[&str] = &[
+    "contributed to this report",
+    "sign up for our",
+    "subscribe to our",
+    "follow us on",
+    "click here to",
+    "click here for",
+];
+
+/// Longer lines than this are prose even when they contain a furniture phrase.
+pub(crate) const FURNITURE_PHRASE_MAX_CHARS: usize = 200;
 
 /// Short lines that are page furniture wherever they stand (compared lower-case, whole line).
 pub(crate) const FURNITURE_LINES: &[&str] = &[

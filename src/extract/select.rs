@@ -9,7 +9,9 @@
 use super::arena::Arena;
 use super::blocks::RawBlock;
 use super::facts::Facts;
-use super::hints::{FURNITURE_LINES, FURNITURE_PREFIXES, PARAGRAPH_TAGS};
+use super::hints::{
+    FURNITURE_LINES, FURNITURE_PHRASES, FURNITURE_PHRASE_MAX_CHARS, FURNITURE_PREFIXES, PARAGRAPH_TAGS,
+};
 use super::BlockKind;
 
 /// A block shorter than this (characters) casts no vote.
@@ -184,6 +186,9 @@ fn keep(block: &RawBlock, title: Option<&str>) -> bool {
     }
     let line = normalise(&block.text);
     if FURNITURE_LINES.contains(&line.as_str()) || FURNITURE_PREFIXES.iter().any(|p| line.starts_with(p)) {
+        return false;
+    }
+    if line.len() < FURNITURE_PHRASE_MAX_CHARS && FURNITURE_PHRASES.iter().any(|p| line.contains(p)) {
         return false;
     }
     if title.is_some_and(|t| is_headline(&line, t)) {

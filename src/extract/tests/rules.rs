@@ -296,3 +296,15 @@ fn sentence_mostly_made_of_a_link_is_kept_but_a_link_line_is_not() {
     assert!(text.contains("sentenced to life in federal prison"), "{text}");
     assert!(!text.contains("Gas Station"), "{text}");
 }
+
+#[test]
+fn credit_and_promotion_lines_are_dropped() {
+    let text = text_of(&article(
+        "<p>Reporting by A Reporter; editing by An Editor</p><p>Jane Doe contributed to this report.</p>\
+         <p>Get the latest updates in your inbox. Subscribe to our newsletters.</p>",
+    ));
+    assert!(!text.contains("Reporting by"), "{text}");
+    assert!(!text.contains("contributed to this report"), "{text}");
+    assert!(!text.contains("Subscribe to our"), "{text}");
+    assert!(text.contains("annual figures"));
+}

@@ -9,6 +9,9 @@ use super::facts::Facts;
 use super::hints::block_kind;
 use super::BlockKind;
 
+/// Widest `colspan` honoured; wider claims are treated as this (a page cannot make one cell cost a million columns).
+const MAX_COLSPAN: usize = 64;
+
 /// A block before the main text is chosen.
 #[derive(Debug, Clone)]
 pub(crate) struct RawBlock {
@@ -37,9 +40,11 @@ impl RawBlock {
 struct Table {
     index: usize,
     headers: Vec<String>,
-    row: Vec<String>,
+    row: Vec<(String, usize)>,
     row_all_headers: bool,
     cell: Option<String>,
+    /// Columns the open cell spans (`colspan`).
+    span: usize,
     in_head: bool,
     chars: usize,
     link_chars: usize,
@@ -130,6 +135,11 @@ impl Walker {
                 }
                 "td" | "th" => {
                     table.cell = Some(String::new());
+                    let span = arena.nodes[i].element().and_then(|el| el.attr("colspan"));
+                    table.span = span
+                        .and_then(|s| s.trim().parse().ok())
+                        .unwrap_or(1)
+                        .clamp(1, MAX_COLSPAN);
                     table.row_all_headers &= tag == "th" || table.in_head;
                 }
                 "thead" => table.in_head = true,
@@ -171,7 +181,7 @@ impl Walker {
             match tag {
                 "td" | "th" => {
                     if let Some(cell) = table.cell.take() {
-                        table.row.push(cell);
+                        table.row.push((cell.trim().to_string(), table.span));
                     }
                     return;
                 }
@@ -262,31 +272,32 @@ impl Walker {
 
     fn finish_row(&mut self) {
         let Some(table) = self.table.as_mut() else { return };
-        let cells: Vec<String> = std::mem::take(&mut table.row)
-            .into_iter()
-            .map(|c| c.trim().to_string())
-            .collect();
+        let cells = std::mem::take(&mut table.row);
         let (chars, link_chars) = (table.chars, table.link_chars);
         table.chars = 0;
         table.link_chars = 0;
-        if cells.iter().all(String::is_empty) {
+        if cells.iter().all(|(cell, _)| cell.is_empty()) {
             return;
         }
         if table.row_all_headers && table.headers.is_empty() {
-            table.headers = cells;
+            // A header spanning columns names each of them.
+            table.headers = cells
+                .iter()
+                .flat_map(|(cell, span)| std::iter::repeat_n(cell.clone(), *span))
+                .collect();
             return;
         }
-        let parts: Vec<String> = cells
-            .iter()
-            .enumerate()
-            .filter(|(_, cell)| !cell.is_empty())
-            .map(
-                |(j, cell)| match table.headers.get(j).filter(|h| !h.is_empty() && *h != cell) {
-                    Some(header) => format!("{header}: {cell}"),
-                    None => cell.clone(),
-                },
-            )
-            .collect();
+        let mut parts = Vec::new();
+        let mut column = 0;
+        for (cell, span) in &cells {
+            let header = table.headers.get(column).filter(|h| !h.is_empty() && *h != cell);
+            column += span;
+            match (cell.is_empty(), header) {
+                (true, _) => {}
+                (false, Some(header)) => parts.push(format!("{header}: {cell}")),
+                (false, None) => parts.push(cell.clone()),
+            }
+        }
         let owner = table.index;
         self.blocks.push(RawBlock {
             kind: BlockKind::TableRow,

@@ -308,3 +308,22 @@ fn credit_and_promotion_lines_are_dropped() {
     assert!(!text.contains("Subscribe to our"), "{text}");
     assert!(text.contains("annual figures"));
 }
+
+#[test]
+fn table_header_spanning_columns_names_each_column() {
+    let doc = extract(
+        &page(&article(
+            "<table><tr><th>Force</th><th colspan=\"2\">Calls answered</th></tr>\
+             <tr><td colspan=\"1\">Met</td><td>86.2%</td><td>90.9%</td></tr>\
+             <tr><td colspan=\"2\">Total</td><td>88%</td></tr></table>",
+        )),
+        None,
+    );
+    assert!(
+        doc.text
+            .contains("Force: Met; Calls answered: 86.2%; Calls answered: 90.9%"),
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("Force: Total; Calls answered: 88%"), "{}", doc.text);
+}

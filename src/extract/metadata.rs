@@ -37,6 +37,7 @@ const AUTHOR_META: &[&str] = &[
 ];
 const PUBLISHED_META: &[&str] = &[
     "article:published_time",
+    "article:published",
     "datepublished",
     "pubdate",
     "publishdate",
@@ -49,6 +50,7 @@ const PUBLISHED_META: &[&str] = &[
 ];
 const MODIFIED_META: &[&str] = &[
     "article:modified_time",
+    "article:modified",
     "datemodified",
     "og:updated_time",
     "dcterms.modified",
@@ -63,6 +65,9 @@ const PUBLISHER_META: &[&str] = &[
 ];
 const URL_META: &[&str] = &["og:url", "twitter:url"];
 const LANGUAGE_META: &[&str] = &["content-language", "og:locale", "dc.language", "language"];
+
+/// Openings of a byline that are not part of the name (compared lower-case).
+const BYLINE_PREFIXES: &[&str] = &["by ", "written by ", "words by ", "von ", "por "];
 
 /// Metadata from JSON-LD.
 #[derive(Default)]
@@ -111,7 +116,8 @@ pub(crate) fn collect(arena: &Arena<'_>, page_url: Option<&str>) -> (Metadata, O
         .author
         .clone()
         .or_else(|| meta_of(AUTHOR_META).filter(|a| !a.starts_with("http")))
-        .or_else(|| markup.rel_author.clone());
+        .or_else(|| markup.rel_author.clone())
+        .map(|b| strip_byline_prefix(&b));
     let canonical = markup
         .canonical
         .clone()
@@ -153,13 +159,13 @@ fn read_markup(arena: &Arena<'_>) -> Markup {
             }
             "title" if markup.title.is_none() => markup.title = Some(text_of(arena, i)).filter(|t| !t.is_empty()),
             "meta" => {
-                let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"));
-                let key = key.or_else(|| el.attr("http-equiv"));
-                if let (Some(key), Some(value)) = (key, el.attr("content")) {
-                    markup.meta.push((key.trim().to_ascii_lowercase(), value.to_string()));
+                let Some(value) = el.attr("content") else { continue };
+                // One tag may carry several keys: `property="article:published" itemprop="datePublished dateCreated"`.
+                let keys = ["property", "name", "itemprop", "http-equiv"]
+                    .into_iter()
+                    .filter_map(|a| el.attr(a));
+                for key in keys.flat_map(str::split_whitespace) {
+                    markup.meta.push((key.to_ascii_lowercase(), value.to_string()));
                 }
             }
             "link" => {
@@ -306,6 +312,15 @@ fn text_of_raw(arena: &Arena<'_>, i: usize) -> String {
 
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn strip_byline_prefix(byline: &str) -> String {
+    let lower = byline.to_ascii_lowercase();
+    BYLINE_PREFIXES
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .and_then(|p| byline.get(p.len()..))
+        .map_or_else(|| byline.to_string(), |rest| rest.trim().to_string())
 }
 
 /// "Headline | The Site" → "Headline" when the tail names the publisher.

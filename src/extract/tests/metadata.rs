@@ -106,3 +106,21 @@ fn rel_author_link_gives_the_byline() {
     );
     assert_eq!(meta.byline.as_deref(), Some("Crime Correspondent"));
 }
+
+#[test]
+fn meta_tag_with_several_keys_counts_for_each() {
+    let meta = meta_of(
+        r#"<meta property="article:published" itemprop="datePublished dateCreated" content="2019-11-19T11:00:09Z">
+           <meta property="article:modified" itemprop="dateModified" content="2019-11-19T12:00:00Z">"#,
+        "",
+        None,
+    );
+    assert_eq!(meta.published.as_deref(), Some("2019-11-19T11:00:09Z"));
+    assert_eq!(meta.modified.as_deref(), Some("2019-11-19T12:00:00Z"));
+}
+
+#[test]
+fn byline_loses_its_by() {
+    let meta = meta_of(r#"<meta name="byl" content="By Jamelle Bouie">"#, "", None);
+    assert_eq!(meta.byline.as_deref(), Some("Jamelle Bouie"));
+}

@@ -32,6 +32,17 @@ impl Parser<'_> {
         None
     }
 
+    /// "rose 6% in 2023 and 10% in 2022": a figure joined by "and"/"or" to the figure before it (with at most a
+    /// short period between) shares its direction.
+    pub(crate) fn change_shared(&self, i: usize, unit: &str) -> Option<Change> {
+        let joiner = i.checked_sub(1).filter(|&p| self.is(p, "and") || self.is(p, "or"))?;
+        let prev = self.found.iter().rev().find(|f| f.q.unit != "date")?;
+        let gap = joiner.checked_sub(prev.last + 1)?;
+        let only_period_between = (prev.last + 1..joiner)
+            .all(|k| self.mentions.iter().any(|m| m.first <= k && k <= m.last) || self.is(k, "in"));
+        (prev.q.unit == unit && prev.q.role.is_none() && gap <= 4 && only_period_between).then_some(prev.q.change)?
+    }
+
     pub(crate) fn role_before(&self, i: usize) -> Option<Role> {
         let p = i.checked_sub(1)?;
         if self.is(p, "from") {

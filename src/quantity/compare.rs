@@ -183,11 +183,11 @@ fn compatible(c: &Quantity, s: &Quantity) -> Option<Strength> {
             return None;
         }
     }
-    // "Hundreds more officers" is a change, "8,000 officers" a level: such a pair may confirm, never contradict.
-    // The ends of "rose from 19 to 25 per cent" and "fell to 4.4%" are levels.
+    // "Hundreds more officers" and "rose by 4.4%" are changes; "8,000 officers", "rose to 4.4%" and the ends of
+    // "from 19 to 25 per cent" are levels. A change and a level are different facts.
     let level = |q: &Quantity| q.change.is_none() || q.role.is_some();
     if level(c) != level(s) {
-        return Some(Strength::Weak);
+        return None;
     }
     let counted = matches!(c.unit.as_str(), "count" | "percent" | "ratio");
     match (&c.counts, &s.counts) {

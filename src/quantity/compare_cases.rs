@@ -133,6 +133,12 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
     ("Unemployment rose to 4.4%", "Unemployment was 4.4% in June", "", Agree),
     ("Unemployment rose to 4.5%", "Unemployment was 4.4% in June", "", Disagree),
     ("Hundreds more officers were deployed", "The force trained 8,000 officers who were deployed", "", Unpaired),
+    ("Burglary is up 22%", "Burglary: 22% of recorded crime", "", Unpaired),
+    ("Unemployment rose by 4.4%", "The unemployment rate rose to 4.4% in the three months to June.", "", Unpaired),
+    ("Prices rose 10% in 2023", "Prices rose 6% in 2023 and 10% in 2022.", "", Disagree),
+    ("Prices rose 6% in 2023", "Prices rose 6% in 2023 and 10% in 2022.", "", Agree),
+    ("Prices rose 10% in 2022", "Prices rose 6% in 2023 and 10% in 2022.", "", Agree),
+    ("Prices rose 10% last year", "Prices rose 6% in 2023 and 10% in 2022.", "", Agree),
     // Ratios and fractions.
     ("one in four adults", "25% of adults", "", Agree),
     ("one in four adults", "40% of adults", "", Disagree),

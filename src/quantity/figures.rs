@@ -354,7 +354,7 @@ impl<'a> Parser<'a> {
             counts = self.of_phrase(k + 1);
         }
         if change.is_none() {
-            change = self.change_before(i);
+            change = self.change_before(i).or_else(|| self.change_shared(i, unit));
         }
         if value < 0.0 && unit == "percent" && change.is_none() {
             value = -value;

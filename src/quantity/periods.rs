@@ -440,7 +440,15 @@ pub(crate) fn attach(toks: &[Token], found: &mut [Found], mentions: &[Mention]) 
         for m in in_sentence {
             let mc = clause[m.first];
             if mc == fc {
-                let dist = |x: &Mention| x.first.abs_diff(f.first);
+                // "6% in 2023 and 10% in 2022": a period binds to the figure before it, so on a tie the one after
+                // the figure wins.
+                let dist = |x: &Mention| {
+                    if x.first > f.last {
+                        2 * (x.first - f.last) - 1
+                    } else {
+                        2 * f.first.saturating_sub(x.last)
+                    }
+                };
                 if own.is_none_or(|o| dist(m) < dist(o)) {
                     own = Some(m);
                 }

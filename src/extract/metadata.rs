@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use super::arena::{Arena, Item};
+use super::dates;
 use super::Metadata;
 
 /// JSON-LD `@type`s that describe the page's article (compared lower-case).
@@ -133,8 +134,13 @@ pub(crate) fn collect(arena: &Arena<'_>, page_url: Option<&str>) -> (Metadata, O
             .published
             .clone()
             .or_else(|| meta_of(PUBLISHED_META))
-            .or_else(|| markup.time.clone()),
-        modified: ld.modified.clone().or_else(|| meta_of(MODIFIED_META)),
+            .or_else(|| markup.time.clone())
+            .map(|d| dates::normalise(&d)),
+        modified: ld
+            .modified
+            .clone()
+            .or_else(|| meta_of(MODIFIED_META))
+            .map(|d| dates::normalise(&d)),
         publisher,
         canonical_url: canonical,
         language: markup

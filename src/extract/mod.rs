@@ -15,6 +15,7 @@
 
 mod arena;
 mod blocks;
+mod dates;
 mod depth;
 mod document;
 mod facts;

@@ -158,12 +158,18 @@ impl Quantity {
 
 /// Every figure in `text`, in order of appearance.
 pub fn extract(text: &str, ctx: &Context) -> Vec<Quantity> {
-    let tokens = lexer::tokenize(text);
+    let mut tokens = lexer::tokenize(text);
     let mut parser = figures::Parser::new(text, &tokens, ctx);
     parser.run();
     let figures::Parser {
         mut found, mentions, ..
     } = parser;
+    // "than" in "more than 100" is part of the figure, not a clause boundary.
+    for f in &found {
+        tokens[f.first..=f.last]
+            .iter_mut()
+            .for_each(|t| t.class &= !tables::class::CLAUSE);
+    }
     periods::attach(&tokens, &mut found, &mentions);
     nouns::attach_context(text, &tokens, &mut found);
     found.sort_by_key(|f| f.first);

@@ -421,6 +421,20 @@ fn periods_attach_to_the_figures_of_their_clause() {
 }
 
 #[test]
+fn a_year_that_dates_a_figure_is_marked_as_its_period() {
+    let found = extract(
+        "In 2024, 77.6% of calls were answered. The force was founded in 1829.",
+        &Context::default(),
+    );
+    let dates: Vec<(&str, bool)> = found
+        .iter()
+        .filter(|q| q.unit == "date")
+        .map(|q| (q.text.as_str(), q.is_period_of_figure))
+        .collect();
+    assert_eq!(dates, [("2024", true), ("1829", false)]);
+}
+
+#[test]
 fn offsets_point_at_the_text_as_written() {
     let text = "Le co\u{fb}t: \u{a3}151m \u{2014} 86.2\u{a0}per cent of 999 calls, 2\u{202f}394\u{202f}416 people.";
     for q in extract(text, &Context::default()) {

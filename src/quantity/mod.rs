@@ -114,6 +114,9 @@ pub struct Quantity {
     pub per: Option<String>,
     /// "seven out of eight" → [7, 8]; "all eight" → [8, 8].
     pub ratio: Option<[f64; 2]>,
+    /// A date that is the period of another figure in the same text ("In 2024, 77.6% …"): the verdict may treat
+    /// it as part of that figure rather than a claim of its own.
+    pub is_period_of_figure: bool,
     /// Content words of the figure's sentence (lower case, singular, sorted): what the figure is about, used to
     /// pair it with the source figure about the same thing ("Burglary (down 22%)" rather than "Knife crime (down 24%)").
     #[serde(skip)]
@@ -150,6 +153,7 @@ impl Quantity {
             role: None,
             per: None,
             ratio: None,
+            is_period_of_figure: false,
             context: Arc::default(),
             clause_context: Arc::default(),
         }

@@ -427,6 +427,7 @@ pub(crate) fn attach(toks: &[Token], found: &mut [Found], mentions: &[Mention]) 
     for f in found.iter().filter(|f| f.q.unit != "date") {
         has_figure[clause[f.first]] = true;
     }
+    let mut used = Vec::new();
     for f in found.iter_mut().filter(|f| f.q.unit != "date") {
         let (fs, fc) = (sentence[f.first], clause[f.first]);
         // Only periods within reach: a page that is one endless sentence must not cost figures × periods.
@@ -456,6 +457,13 @@ pub(crate) fn attach(toks: &[Token], found: &mut [Found], mentions: &[Mention]) 
                 leading = Some(m);
             }
         }
-        f.q.period = own.or(leading).map(|m| m.period.clone());
+        if let Some(m) = own.or(leading) {
+            f.q.period = Some(m.period.clone());
+            used.push(m.first);
+        }
+    }
+    used.sort_unstable();
+    for f in found.iter_mut().filter(|f| f.q.unit == "date") {
+        f.q.is_period_of_figure = used.binary_search(&f.first).is_ok();
     }
 }

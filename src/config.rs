@@ -20,8 +20,9 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const DEFAULT_FETCH_TIMEOUT: Duration = Duration::from_secs(15);
 /// A snapshot younger than this is reused without a request.
 pub const DEFAULT_CACHE_TTL: Duration = Duration::from_secs(600);
-/// Requests a minute one client may make to `/v1/*` (0 = unlimited).
-pub const DEFAULT_RATE_LIMIT: u32 = 600;
+/// Requests a minute one client may make to `/v1/*`; 0, the default, is unlimited — a newsroom sets a budget for
+/// its clients (a scripted batch of claims from one desk is legitimate traffic).
+pub const DEFAULT_RATE_LIMIT: u32 = 0;
 pub const DEFAULT_USER_AGENT_CONTACT: &str = "https://github.com/crosscheck/crosscheck";
 pub const CONFIG_FILE: &str = "crosscheck.toml";
 
@@ -95,7 +96,11 @@ impl Settings {
     /// Defaults, then `./crosscheck.toml` when it exists, then the process environment.
     pub fn load() -> Result<Self, ConfigError> {
         let file = Path::new(CONFIG_FILE);
-        let layer = if file.exists() { read_file(file)? } else { FileLayer::default() };
+        let layer = if file.exists() {
+            read_file(file)?
+        } else {
+            FileLayer::default()
+        };
         Self::from_layers(layer, |name| std::env::var(name).ok())
     }
 
@@ -119,18 +124,32 @@ impl Settings {
         if let Some(v) = get("CROSSCHECK_SOURCES_DIR", file.sources_dir) {
             s.sources_dir = PathBuf::from(v);
         }
-        if let Some(v) = get("CROSSCHECK_ALLOW_PRIVATE_HOSTS", file.allow_private_hosts.map(|b| b.to_string())) {
+        if let Some(v) = get(
+            "CROSSCHECK_ALLOW_PRIVATE_HOSTS",
+            file.allow_private_hosts.map(|b| b.to_string()),
+        ) {
             s.allow_private_hosts = parse_bool("CROSSCHECK_ALLOW_PRIVATE_HOSTS", &v)?;
         }
         s.webhook_secret = get("CROSSCHECK_WEBHOOK_SECRET", file.webhook_secret);
         if let Some(v) = get("CROSSCHECK_API_TOKENS", file.api_tokens) {
-            s.api_tokens = v.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect();
+            s.api_tokens = v
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect();
         }
         if let Some(v) = get("CROSSCHECK_MAX_BODY_BYTES", file.max_body_bytes.map(|n| n.to_string())) {
             s.max_body_bytes = v.trim().parse().map_err(|e| invalid("CROSSCHECK_MAX_BODY_BYTES", e))?;
         }
-        if let Some(v) = get("CROSSCHECK_FETCH_TIMEOUT_SECS", file.fetch_timeout_secs.map(|n| n.to_string())) {
-            let secs: u64 = v.trim().parse().map_err(|e| invalid("CROSSCHECK_FETCH_TIMEOUT_SECS", e))?;
+        if let Some(v) = get(
+            "CROSSCHECK_FETCH_TIMEOUT_SECS",
+            file.fetch_timeout_secs.map(|n| n.to_string()),
+        ) {
+            let secs: u64 = v
+                .trim()
+                .parse()
+                .map_err(|e| invalid("CROSSCHECK_FETCH_TIMEOUT_SECS", e))?;
             s.fetch_timeout = Duration::from_secs(secs.max(1));
         }
         if let Some(v) = get("CROSSCHECK_CACHE_TTL", file.cache_ttl.map(|n| n.to_string())) {
@@ -147,13 +166,19 @@ impl Settings {
 }
 
 fn read_file(path: &Path) -> Result<FileLayer, ConfigError> {
-    let err = |reason: String| ConfigError::File { path: path.to_path_buf(), reason };
+    let err = |reason: String| ConfigError::File {
+        path: path.to_path_buf(),
+        reason,
+    };
     let raw = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
     toml::from_str(&raw).map_err(|e| err(e.to_string()))
 }
 
 fn invalid(name: &'static str, e: impl std::fmt::Display) -> ConfigError {
-    ConfigError::Invalid { name, reason: e.to_string() }
+    ConfigError::Invalid {
+        name,
+        reason: e.to_string(),
+    }
 }
 
 /// Seconds, as a bare number or with an `s`/`m`/`h` suffix.
@@ -165,7 +190,10 @@ fn parse_secs(name: &'static str, v: &str) -> Result<u64, ConfigError> {
         Some('h') => (&v[..v.len() - 1], 3600),
         _ => (v, 1),
     };
-    num.trim().parse::<u64>().map(|n| n * mult).map_err(|e| invalid(name, e))
+    num.trim()
+        .parse::<u64>()
+        .map(|n| n * mult)
+        .map_err(|e| invalid(name, e))
 }
 
 fn parse_bool(name: &'static str, v: &str) -> Result<bool, ConfigError> {
@@ -211,14 +239,30 @@ mod tests {
 
     #[test]
     fn cache_ttl_takes_seconds_or_a_suffix() {
-        assert_eq!(Settings::from_env(env(&[("CROSSCHECK_CACHE_TTL", "90")])).unwrap().cache_ttl.as_secs(), 90);
-        assert_eq!(Settings::from_env(env(&[("CROSSCHECK_CACHE_TTL", "10m")])).unwrap().cache_ttl.as_secs(), 600);
+        assert_eq!(
+            Settings::from_env(env(&[("CROSSCHECK_CACHE_TTL", "90")]))
+                .unwrap()
+                .cache_ttl
+                .as_secs(),
+            90
+        );
+        assert_eq!(
+            Settings::from_env(env(&[("CROSSCHECK_CACHE_TTL", "10m")]))
+                .unwrap()
+                .cache_ttl
+                .as_secs(),
+            600
+        );
         assert!(Settings::from_env(env(&[("CROSSCHECK_CACHE_TTL", "soon")])).is_err());
     }
 
     #[test]
     fn environment_wins_over_the_file() {
-        let file = FileLayer { bind: Some("127.0.0.1:1".into()), data_dir: Some("/x".into()), ..Default::default() };
+        let file = FileLayer {
+            bind: Some("127.0.0.1:1".into()),
+            data_dir: Some("/x".into()),
+            ..Default::default()
+        };
         let s = Settings::from_layers(file, env(&[("CROSSCHECK_BIND", "127.0.0.1:2")])).unwrap();
         assert_eq!(s.bind.port(), 2);
         assert_eq!(s.data_dir, PathBuf::from("/x"));

@@ -11,9 +11,7 @@ pub mod extract;
 pub mod fetch;
 pub mod http;
 pub mod model;
-#[path = "stub_quantity.rs"]
 pub mod quantity;
-#[path = "stub_quote.rs"]
 pub mod quote;
 pub mod sources;
 pub mod store;
@@ -56,7 +54,10 @@ impl Engine {
                 if read.doc.meta.published.is_none() {
                     read.doc.meta.published.clone_from(&s.entry.published);
                 }
-                ReadSource { label: s.label(), outcome: Ok(Arc::new(read)) }
+                ReadSource {
+                    label: s.label(),
+                    outcome: Ok(Arc::new(read)),
+                }
             })
             .collect();
         Ok(Engine {
@@ -94,25 +95,71 @@ impl Engine {
         verify::verify(input, &sources)
     }
 
-    /// Reads each distinct source once, concurrently; the result is in the order given.
-    pub async fn read_all(&self, refs: &[SourceRef]) -> Vec<ReadSource> {
-        let mut distinct: Vec<&SourceRef> = Vec::new();
-        for r in refs {
-            if !distinct.contains(&r) {
-                distinct.push(r);
+    /// Checks many claims: every distinct source is read once for the whole batch, then the claims are verified
+    /// in parallel on the blocking pool (all cores). Results keep the order of `items`; a bad item stays an error.
+    pub async fn check_batch(
+        &self,
+        items: Vec<Result<CheckInput, model::RequestError>>,
+    ) -> Vec<Result<CheckAnswer, model::RequestError>> {
+        let mut refs: Vec<SourceRef> = Vec::new();
+        for input in items.iter().flatten() {
+            for r in input.sources.iter().flatten() {
+                if !refs.contains(r) {
+                    refs.push(r.clone());
+                }
             }
         }
-        let read = join_all(distinct.iter().map(|r| self.read_one(r))).await;
-        let by_label: HashMap<String, Result<Arc<ReadPage>, FetchError>> =
-            distinct.iter().map(|r| r.label()).zip(read).collect();
-        let mut seen = Vec::new();
-        refs.iter()
-            .filter(|r| {
-                let new = !seen.contains(r);
-                seen.push(*r);
-                new
+        let read: HashMap<String, ReadSource> = self
+            .read_all(&refs)
+            .await
+            .into_iter()
+            .map(|s| (s.label.clone(), s))
+            .collect();
+        let read = Arc::new(read);
+        let registry = Arc::new(self.registry_sources());
+        let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        let items = Arc::new(items);
+        let chunk = items.len().div_ceil(workers).max(1);
+        let tasks: Vec<_> = (0..items.len())
+            .step_by(chunk)
+            .map(|from| {
+                let (items, read, registry) = (items.clone(), read.clone(), registry.clone());
+                tokio::task::spawn_blocking(move || {
+                    items[from..(from + chunk).min(items.len())]
+                        .iter()
+                        .map(|item| {
+                            let input = item.as_ref().map_err(Clone::clone)?;
+                            let sources: Vec<ReadSource> = match &input.sources {
+                                Some(rs) => distinct(rs).into_iter().map(|r| read[&r.label()].clone()).collect(),
+                                None => registry.as_ref().clone(),
+                            };
+                            Ok(verify::verify(input, &sources))
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
-            .map(|r| ReadSource { label: r.label(), outcome: by_label[&r.label()].clone() })
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for t in join_all(tasks).await {
+            match t {
+                Ok(results) => out.extend(results),
+                Err(e) => tracing::error!(error = %e, "batch worker failed"),
+            }
+        }
+        out
+    }
+
+    /// Reads each distinct source once, concurrently; the result is in the order given.
+    pub async fn read_all(&self, refs: &[SourceRef]) -> Vec<ReadSource> {
+        let distinct = distinct(refs);
+        let read = join_all(distinct.iter().map(|r| self.read_one(r))).await;
+        distinct
+            .iter()
+            .zip(read)
+            .map(|(r, outcome)| ReadSource {
+                label: r.label(),
+                outcome,
+            })
             .collect()
     }
 
@@ -120,7 +167,10 @@ impl Engine {
     pub fn registry_sources(&self) -> Vec<ReadSource> {
         self.registry_pages
             .iter()
-            .map(|s| ReadSource { label: s.label.clone(), outcome: s.outcome.clone() })
+            .map(|s| ReadSource {
+                label: s.label.clone(),
+                outcome: s.outcome.clone(),
+            })
             .collect()
     }
 
@@ -139,10 +189,15 @@ impl Engine {
 impl Engine {
     /// One fetch per URL at a time: a second check of the same URL waits and then finds the fresh snapshot.
     async fn fetch_url(&self, url: &url::Url) -> Result<Page, FetchError> {
-        let Some(store) = self.store.clone() else { return self.fetcher.fetch(url).await };
+        let Some(store) = self.store.clone() else {
+            return self.fetcher.fetch(url).await;
+        };
         let key = url.to_string();
         let lock = {
-            let mut map = self.in_flight.lock().map_err(|_| FetchError::Io("fetch lock poisoned".into()))?;
+            let mut map = self
+                .in_flight
+                .lock()
+                .map_err(|_| FetchError::Io("fetch lock poisoned".into()))?;
             map.entry(key.clone()).or_default().clone()
         };
         let _guard = lock.lock().await;
@@ -160,15 +215,21 @@ impl Engine {
         }
         let validators = prior
             .as_ref()
-            .map(|s| Validators { etag: s.etag.clone(), last_modified: s.last_modified.clone() })
+            .map(|s| Validators {
+                etag: s.etag.clone(),
+                last_modified: s.last_modified.clone(),
+            })
             .unwrap_or_default();
         let page = match self.fetcher.fetch_conditional(url, &validators).await? {
-            Fetched::Page(page) => page,
+            Fetched::Page(page) => *page,
             Fetched::NotModified => {
                 let snap = prior.ok_or(FetchError::HttpStatus(304))?;
                 let k = key.clone();
                 blocking(store.clone(), move |s| s.touch_snapshot(&k, now).map(|()| Some(()))).await;
-                return Ok(page_from_snapshot(Snapshot { fetched_at: now, ..snap }));
+                return Ok(page_from_snapshot(Snapshot {
+                    fetched_at: now,
+                    ..snap
+                }));
             }
         };
         let snap = Snapshot {
@@ -185,6 +246,17 @@ impl Engine {
         blocking(store, move |s| s.put_snapshot(&snap).map(|()| Some(()))).await;
         Ok(page)
     }
+}
+
+/// The sources in order of first appearance, each once.
+fn distinct(refs: &[SourceRef]) -> Vec<&SourceRef> {
+    let mut out: Vec<&SourceRef> = Vec::new();
+    for r in refs {
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// Runs a store call on the blocking pool; a store failure is logged and treated as "nothing stored" so a
@@ -221,5 +293,10 @@ pub fn read_page(page: Page) -> ReadPage {
     } else {
         extract::extract(&page.text, Some(&page.final_url))
     };
-    ReadPage { title: doc.meta.title.clone(), publisher: doc.meta.publisher.clone(), page, doc }
+    ReadPage {
+        title: doc.meta.title.clone(),
+        publisher: doc.meta.publisher.clone(),
+        page,
+        doc,
+    }
 }

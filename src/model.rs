@@ -33,6 +33,48 @@ pub enum RequestError {
     TooManySources(usize),
     #[error("source {0:?} is not an http(s) URL")]
     BadSource(String),
+    #[error("a batch needs a non-empty `claims` list")]
+    EmptyBatch,
+    #[error("{0} claims were sent; a batch holds at most {MAX_BATCH}")]
+    BatchTooLarge(usize),
+    #[error("the item is not a check request: {0}")]
+    BadItem(String),
+}
+
+/// Most claims in one batch.
+pub const MAX_BATCH: usize = 1000;
+
+/// `POST /v1/checks/batch` as sent. Items stay raw JSON so that one bad item is answered in its place.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct BatchRequest {
+    #[serde(default)]
+    pub claims: Option<Vec<serde_json::Value>>,
+    #[serde(default)]
+    pub sources: Option<Vec<String>>,
+}
+
+impl BatchRequest {
+    /// Each item parsed on its own; top-level `sources` apply to items that name none.
+    pub fn parse(self) -> Result<Vec<Result<CheckInput, RequestError>>, RequestError> {
+        let claims = self.claims.ok_or(RequestError::EmptyBatch)?;
+        if claims.is_empty() {
+            return Err(RequestError::EmptyBatch);
+        }
+        if claims.len() > MAX_BATCH {
+            return Err(RequestError::BatchTooLarge(claims.len()));
+        }
+        Ok(claims
+            .into_iter()
+            .map(|item| {
+                let mut req: CheckRequest =
+                    serde_json::from_value(item).map_err(|e| RequestError::BadItem(e.to_string()))?;
+                if req.sources.as_ref().is_none_or(Vec::is_empty) {
+                    req.sources.clone_from(&self.sources);
+                }
+                req.parse()
+            })
+            .collect())
+    }
 }
 
 /// Where a source comes from: a URL, or (CLI only) a local file.
@@ -105,7 +147,12 @@ impl CheckInput {
             }
         }
         let speaker = speaker.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-        Ok(CheckInput { claim, speaker, sources, id })
+        Ok(CheckInput {
+            claim,
+            speaker,
+            sources,
+            id,
+        })
     }
 }
 
@@ -230,21 +277,58 @@ mod tests {
 
     #[test]
     fn overlong_claims_are_refused() {
-        assert!(matches!(req(&"x".repeat(2001), None).parse(), Err(RequestError::ClaimTooLong(2001))));
+        assert!(matches!(
+            req(&"x".repeat(2001), None).parse(),
+            Err(RequestError::ClaimTooLong(2001))
+        ));
         assert!(req(&"é".repeat(2000), None).parse().is_ok());
     }
 
     #[test]
     fn more_than_twenty_sources_are_refused() {
         let many: Vec<&str> = std::iter::repeat_n("https://example.com/", 21).collect();
-        assert!(matches!(req("x", Some(many)).parse(), Err(RequestError::TooManySources(21))));
+        assert!(matches!(
+            req("x", Some(many)).parse(),
+            Err(RequestError::TooManySources(21))
+        ));
     }
 
     #[test]
     fn non_http_sources_are_refused() {
         for bad in ["file:///etc/passwd", "ftp://x.org/", "not a url", "javascript:alert(1)"] {
-            assert!(matches!(req("x", Some(vec![bad])).parse(), Err(RequestError::BadSource(_))), "{bad}");
+            assert!(
+                matches!(req("x", Some(vec![bad])).parse(), Err(RequestError::BadSource(_))),
+                "{bad}"
+            );
         }
+    }
+
+    #[test]
+    fn batch_items_fail_alone_and_inherit_top_level_sources() {
+        let batch: BatchRequest = serde_json::from_value(serde_json::json!({
+            "claims": [{"claim": "a"}, {"claim": 5}, {"claim": "b", "sources": ["https://own.example/"]}, {"claim": ""}],
+            "sources": ["https://shared.example/"]
+        }))
+        .unwrap();
+        let items = batch.parse().unwrap();
+        let first = items[0].as_ref().unwrap();
+        assert_eq!(first.sources.as_ref().unwrap()[0].label(), "https://shared.example/");
+        assert!(matches!(items[1], Err(RequestError::BadItem(_))));
+        assert_eq!(
+            items[2].as_ref().unwrap().sources.as_ref().unwrap()[0].label(),
+            "https://own.example/"
+        );
+        assert_eq!(items[3].as_ref().unwrap_err(), &RequestError::EmptyClaim);
+    }
+
+    #[test]
+    fn batches_are_bounded() {
+        let too_many = BatchRequest {
+            claims: Some(vec![serde_json::json!({"claim": "x"}); 1001]),
+            sources: None,
+        };
+        assert_eq!(too_many.parse().unwrap_err(), RequestError::BatchTooLarge(1001));
+        assert_eq!(BatchRequest::default().parse().unwrap_err(), RequestError::EmptyBatch);
     }
 
     #[test]

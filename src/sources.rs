@@ -59,7 +59,10 @@ pub struct RegisteredSource {
 impl RegisteredSource {
     /// The name a source goes by in answers: its URL when known, else `registry:<id>`.
     pub fn label(&self) -> String {
-        self.entry.url.clone().unwrap_or_else(|| format!("registry:{}", self.entry.id))
+        self.entry
+            .url
+            .clone()
+            .unwrap_or_else(|| format!("registry:{}", self.entry.id))
     }
 }
 
@@ -77,15 +80,21 @@ impl Registry {
             tracing::warn!(path = %path.display(), "no sources registry; checks without sources will find nothing");
             return Ok(Registry::default());
         }
-        let raw = std::fs::read_to_string(&path)
-            .map_err(|e| RegistryError::Read { path: path.clone(), reason: e.to_string() })?;
-        let file: RegistryFile =
-            toml::from_str(&raw).map_err(|e| RegistryError::Parse { path: path.clone(), reason: e.to_string() })?;
+        let raw = std::fs::read_to_string(&path).map_err(|e| RegistryError::Read {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        let file: RegistryFile = toml::from_str(&raw).map_err(|e| RegistryError::Parse {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
         let mut sources = Vec::with_capacity(file.source.len());
         for entry in file.source {
             let snapshot = dir.join(&entry.snapshot);
-            let mut page = fetch::read_file(&snapshot, usize::MAX)
-                .map_err(|e: FetchError| RegistryError::Entry { id: entry.id.clone(), reason: e.to_string() })?;
+            let mut page = fetch::read_file(&snapshot, usize::MAX).map_err(|e: FetchError| RegistryError::Entry {
+                id: entry.id.clone(),
+                reason: e.to_string(),
+            })?;
             let label = entry.url.clone().unwrap_or_else(|| format!("registry:{}", entry.id));
             page.url.clone_from(&label);
             page.final_url = label;
@@ -107,14 +116,20 @@ mod tests {
     fn the_shipped_registry_loads_both_seed_snapshots() {
         let reg = Registry::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sources")).unwrap();
         assert_eq!(reg.sources.len(), 2);
-        assert!(reg.sources.iter().any(|s| s.page.text.contains("86.2 per cent of 999 calls")));
+        assert!(reg
+            .sources
+            .iter()
+            .any(|s| s.page.text.contains("86.2 per cent of 999 calls")));
         assert!(reg.sources.iter().any(|s| s.entry.kind == SourceKind::Primary));
         assert!(reg.sources.iter().all(|s| s.label().starts_with("registry:")));
     }
 
     #[test]
     fn a_missing_directory_is_an_empty_registry() {
-        assert!(Registry::load(Path::new("/nonexistent/crosscheck")).unwrap().sources.is_empty());
+        assert!(Registry::load(Path::new("/nonexistent/crosscheck"))
+            .unwrap()
+            .sources
+            .is_empty());
     }
 
     #[test]

@@ -10,21 +10,22 @@ use crate::extract::Document;
 /// Abbreviations whose full stop does not end a sentence (compared case-insensitively, without the stop).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "sir", "st", "no", "nos", "gen", "col", "lt", "sgt", "insp", "supt", "rev",
-    "hon", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "v", "etc", "e.g", "i.e", "approx", "est", "fig", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "cllr", "gov", "rep",
-    "sen", "det", "ch", "pc", "dc", "mt", "ft", "op", "para", "vol", "pp",
+    "hon", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "v", "etc", "e.g", "i.e", "approx", "est", "fig", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "cllr", "gov",
+    "rep", "sen", "det", "ch", "pc", "dc", "mt", "ft", "op", "para", "vol", "pp",
 ];
 
 /// Small words that carry no subject: left out when asking whether a passage is about the claim.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "but",
-    "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i",
-    "if", "in", "into", "is", "it", "its", "it's", "more", "most", "much", "new", "not", "now", "of", "on", "one",
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being",
+    "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how",
+    "i", "if", "in", "into", "is", "it", "its", "it's", "more", "most", "much", "new", "not", "now", "of", "on", "one",
     "or", "our", "out", "over", "said", "says", "she", "should", "so", "some", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "to", "up", "was", "we", "were", "what", "when", "which", "while",
-    "who", "will", "with", "would", "you", "your", "per", "cent", "percent", "within", "under", "nearly", "around",
-    "almost", "least", "just", "still", "very", "been", "being", "each", "every", "other", "only", "such", "my", "me",
-    "us", "him", "there's", "here", "where", "why", "may", "might", "must", "shall", "than", "too", "via", "upon",
+    "then", "there", "these", "they", "this", "those", "to", "up", "was", "we", "were", "what", "when", "which",
+    "while", "who", "will", "with", "would", "you", "your", "per", "cent", "percent", "within", "under", "nearly",
+    "around", "almost", "least", "just", "still", "very", "been", "being", "each", "every", "other", "only", "such",
+    "my", "me", "us", "him", "there's", "here", "where", "why", "may", "might", "must", "shall", "than", "too", "via",
+    "upon",
 ];
 
 /// A sentence: `doc.text[start..end]`, inside block `block`.
@@ -40,7 +41,11 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         for (s, e) in split_sentences(&doc.text[b.start..b.end]) {
-            out.push(Sentence { start: b.start + s, end: b.start + e, block: i });
+            out.push(Sentence {
+                start: b.start + s,
+                end: b.start + e,
+                block: i,
+            });
         }
     }
     out
@@ -57,7 +62,8 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
         if matches!(c, '.' | '!' | '?' | '…') {
             // Take the whole run of terminal punctuation and closing marks.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']') {
+            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']')
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
@@ -76,7 +82,9 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
 
 fn ends_sentence(text: &str, pos: usize, mark: char, chars: &[(usize, char)], next: usize) -> bool {
     // Must be followed by white space (or the end).
-    let Some(&(_, after)) = chars.get(next) else { return true };
+    let Some(&(_, after)) = chars.get(next) else {
+        return true;
+    };
     if !after.is_whitespace() {
         return false;
     }
@@ -105,7 +113,9 @@ fn ends_sentence(text: &str, pos: usize, mark: char, chars: &[(usize, char)], ne
 
 fn word_before(text: &str, pos: usize) -> &str {
     let head = &text[..pos];
-    let start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '.')).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     head[start..].trim_start_matches('.')
 }
 
@@ -167,7 +177,9 @@ pub fn stem(word: &str) -> String {
     let w = word.strip_suffix("'s").unwrap_or(word);
     let n = w.chars().count();
     let cut = |suffix: &str, keep: usize| -> Option<String> {
-        w.strip_suffix(suffix).filter(|base| base.chars().count() >= keep).map(String::from)
+        w.strip_suffix(suffix)
+            .filter(|base| base.chars().count() >= keep)
+            .map(String::from)
     };
     if n > 4 {
         if let Some(b) = cut("ies", 3) {
@@ -213,7 +225,28 @@ pub fn same_word(a: &str, b: &str) -> bool {
 
 /// Words whose presence flips the meaning of a sentence.
 pub fn negated(text: &str) -> bool {
-    words(text).iter().any(|w| matches!(w.as_str(), "not" | "no" | "never" | "n't" | "neither" | "nor" | "cannot" | "didn't" | "isn't" | "wasn't" | "aren't" | "weren't" | "won't" | "hasn't" | "haven't" | "doesn't" | "don't"))
+    words(text).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "not"
+                | "no"
+                | "never"
+                | "n't"
+                | "neither"
+                | "nor"
+                | "cannot"
+                | "didn't"
+                | "isn't"
+                | "wasn't"
+                | "aren't"
+                | "weren't"
+                | "won't"
+                | "hasn't"
+                | "haven't"
+                | "doesn't"
+                | "don't"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -226,40 +259,53 @@ mod tests {
 
     #[test]
     fn decimals_and_money_do_not_split() {
-        assert_eq!(split("It rose to 86.2 per cent. The budget is £1.5m this year."), vec![
-            "It rose to 86.2 per cent.",
-            "The budget is £1.5m this year."
-        ]);
+        assert_eq!(
+            split("It rose to 86.2 per cent. The budget is £1.5m this year."),
+            vec!["It rose to 86.2 per cent.", "The budget is £1.5m this year."]
+        );
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_split() {
-        assert_eq!(split("Dr. Smith met Sir Mark at No. 10 Downing St. Later J. K. Rowling spoke."), vec![
-            "Dr. Smith met Sir Mark at No. 10 Downing St. Later J. K. Rowling spoke."
-        ]);
+        assert_eq!(
+            split("Dr. Smith met Sir Mark at No. 10 Downing St. Later J. K. Rowling spoke."),
+            vec!["Dr. Smith met Sir Mark at No. 10 Downing St. Later J. K. Rowling spoke."]
+        );
     }
 
     #[test]
     fn lower_case_after_a_stop_continues_the_sentence() {
-        assert_eq!(split("More than 100 officers. who do not meet standards, have gone. Next one."), vec![
-            "More than 100 officers. who do not meet standards, have gone.",
-            "Next one."
-        ]);
+        assert_eq!(
+            split("More than 100 officers. who do not meet standards, have gone. Next one."),
+            vec![
+                "More than 100 officers. who do not meet standards, have gone.",
+                "Next one."
+            ]
+        );
     }
 
     #[test]
     fn closing_quote_stays_with_its_sentence() {
-        assert_eq!(split("He said: “It is done.” Then he left!"), vec!["He said: “It is done.”", "Then he left!"]);
+        assert_eq!(
+            split("He said: “It is done.” Then he left!"),
+            vec!["He said: “It is done.”", "Then he left!"]
+        );
     }
 
     #[test]
     fn normalise_folds_quotes_dashes_case_and_space() {
-        assert_eq!(normalise("  There’s  “Still”\nmore – to do "), "there's \"still\" more - to do");
+        assert_eq!(
+            normalise("  There’s  “Still”\nmore – to do "),
+            "there's \"still\" more - to do"
+        );
     }
 
     #[test]
     fn content_words_drop_stopwords_and_numbers_and_stem() {
-        assert_eq!(content_words("The officers were trained in 2024"), vec!["officer", "train"]);
+        assert_eq!(
+            content_words("The officers were trained in 2024"),
+            vec!["officer", "train"]
+        );
     }
 
     #[test]

@@ -10,9 +10,16 @@ async fn assert_problem(app: &common::TestApp, (status, ct, body): (u16, String,
     assert_eq!(ct, "application/problem+json");
     assert_eq!(body["status"], want);
     for field in ["type", "title", "detail"] {
-        assert!(body[field].as_str().is_some_and(|s| !s.is_empty()), "{field} missing in {body}");
+        assert!(
+            body[field].as_str().is_some_and(|s| !s.is_empty()),
+            "{field} missing in {body}"
+        );
     }
-    assert_eq!(app.get("/healthz").await.0, 200, "server stopped serving after a {want}");
+    assert_eq!(
+        app.get("/healthz").await.0,
+        200,
+        "server stopped serving after a {want}"
+    );
 }
 
 #[tokio::test]
@@ -26,7 +33,9 @@ async fn healthz_answers_ok() {
 #[tokio::test]
 async fn malformed_json_is_400() {
     let app = spawn_app().await;
-    let r = app.post_raw("/v1/checks", "application/json", "{\"claim\": ".into()).await;
+    let r = app
+        .post_raw("/v1/checks", "application/json", "{\"claim\": ".into())
+        .await;
     assert_problem(&app, r, 400).await;
 }
 
@@ -41,7 +50,9 @@ async fn oversized_body_is_413() {
 #[tokio::test]
 async fn wrong_content_type_is_415() {
     let app = spawn_app().await;
-    let r = app.post_raw("/v1/checks", "text/plain", json!({"claim": "x"}).to_string()).await;
+    let r = app
+        .post_raw("/v1/checks", "text/plain", json!({"claim": "x"}).to_string())
+        .await;
     assert_problem(&app, r, 415).await;
 }
 
@@ -76,7 +87,12 @@ async fn an_unreadable_source_is_reported_not_an_error() {
     let app = spawn_app().await;
     let pages = serve_pages(fixtures());
     let missing = format!("{}no-such-page.html", pages.base);
-    let (status, _, body) = app.post_json("/v1/checks", &json!({"claim": "86.2% of 999 calls", "sources": [missing], "id": "ref-7"})).await;
+    let (status, _, body) = app
+        .post_json(
+            "/v1/checks",
+            &json!({"claim": "86.2% of 999 calls", "sources": [missing], "id": "ref-7"}),
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["verdict"], "unverifiable");
     assert_eq!(body["id"], "ref-7");
@@ -89,11 +105,21 @@ async fn private_addresses_are_refused_by_default() {
     let app = common::spawn_app_with(|s| s.allow_private_hosts = false).await;
     let pages = serve_pages(fixtures());
     let url = format!("{}standard-met-special-measures.html", pages.base);
-    let (status, _, body) = app.post_json("/v1/checks", &json!({"claim": "86.2% of 999 calls", "sources": [url]})).await;
+    let (status, _, body) = app
+        .post_json("/v1/checks", &json!({"claim": "86.2% of 999 calls", "sources": [url]}))
+        .await;
     assert_eq!(status, 200);
     assert_eq!(body["verdict"], "unverifiable");
     assert_eq!(body["sources"][0]["status"], "blocked_address");
-    assert_eq!(*pages.hits.lock().unwrap().get("standard-met-special-measures.html").unwrap_or(&0), 0);
+    assert_eq!(
+        *pages
+            .hits
+            .lock()
+            .unwrap()
+            .get("standard-met-special-measures.html")
+            .unwrap_or(&0),
+        0
+    );
 }
 
 #[tokio::test]
@@ -103,13 +129,17 @@ async fn the_registry_is_listed() {
     assert_eq!(status, 200);
     let list = body["sources"].as_array().unwrap();
     assert_eq!(list.len(), 2);
-    assert!(list.iter().all(|s| s["snapshot"].as_str().is_some() && s["kind"].as_str().is_some()));
+    assert!(list
+        .iter()
+        .all(|s| s["snapshot"].as_str().is_some() && s["kind"].as_str().is_some()));
 }
 
 #[tokio::test]
 async fn the_card_example_is_supported_by_the_registry_with_offsets_into_the_extracted_text() {
     let app = spawn_app().await;
-    let (status, _, body) = app.post_json("/v1/checks", &json!({"claim": "86.2% of 999 calls in 10 seconds"})).await;
+    let (status, _, body) = app
+        .post_json("/v1/checks", &json!({"claim": "86.2% of 999 calls in 10 seconds"}))
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["verdict"], "supported", "{body:#}");
     let ev = body["evidence"].as_array().unwrap();
@@ -117,12 +147,23 @@ async fn the_card_example_is_supported_by_the_registry_with_offsets_into_the_ext
     assert_eq!(top["stance"], "supports");
     assert!(top["passage"].as_str().unwrap().contains("86.2 per cent of 999 calls"));
     // Offsets are character offsets into what `crosscheck extract --format text` prints for that source.
-    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/sources/standard-met-special-measures.html")).unwrap();
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sources/standard-met-special-measures.html"
+    ))
+    .unwrap();
     let text = crosscheck::extract::extract(&page, None).text;
-    let (s, e) = (top["start"].as_u64().unwrap() as usize, top["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        top["start"].as_u64().unwrap() as usize,
+        top["end"].as_u64().unwrap() as usize,
+    );
     let slice: String = text.chars().skip(s).take(e - s).collect();
     assert_eq!(slice, top["passage"].as_str().unwrap());
-    assert!(body["quantities"].as_array().unwrap().iter().any(|q| q["unit"] == "percent"));
+    assert!(body["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["unit"] == "percent"));
 }
 
 #[tokio::test]
@@ -130,8 +171,16 @@ async fn a_windows_1252_page_is_decoded() {
     let app = spawn_app().await;
     let pages = serve_pages(fixtures());
     let url = format!("{}community-blog-999-calls.html", pages.base);
-    let (status, _, body) = app.post_json("/v1/checks", &json!({"claim": "The Met has a £480m reform budget", "sources": [url]})).await;
+    let (status, _, body) = app
+        .post_json(
+            "/v1/checks",
+            &json!({"claim": "The Met has a £480m reform budget", "sources": [url]}),
+        )
+        .await;
     assert_eq!(status, 200);
     assert_eq!(body["verdict"], "supported", "{body:#}");
-    assert!(body["evidence"][0]["passage"].as_str().unwrap().contains("Met’s £480m reform budget"));
+    assert!(body["evidence"][0]["passage"]
+        .as_str()
+        .unwrap()
+        .contains("Met’s £480m reform budget"));
 }

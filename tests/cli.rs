@@ -4,32 +4,58 @@ use std::process::Command;
 
 fn crosscheck() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1").env_remove("CROSSCHECK_SOURCES_DIR");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("CROSSCHECK_SOURCES_DIR");
     cmd
 }
 
 #[test]
 fn readme_first_command_prints_supported_with_both_seed_sources() {
-    let out = crosscheck().args(["check", "86.2% of 999 calls in 10 seconds"]).output().unwrap();
+    let out = crosscheck()
+        .args(["check", "86.2% of 999 calls in 10 seconds"])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.starts_with("supported"), "{stdout}");
     assert!(stdout.contains("86.2 per cent of 999 calls"), "{stdout}");
-    assert!(stdout.contains("The Standard") && stdout.contains("London City Hall"), "{stdout}");
+    assert!(
+        stdout.contains("The Standard") && stdout.contains("London City Hall"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn check_json_has_the_contract_fields() {
-    let out = crosscheck().args(["check", "86.2% of 999 calls in 10 seconds", "--format", "json"]).output().unwrap();
+    let out = crosscheck()
+        .args(["check", "86.2% of 999 calls in 10 seconds", "--format", "json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for field in ["claim", "verdict", "confidence", "summary", "quantities", "evidence", "sources"] {
+    for field in [
+        "claim",
+        "verdict",
+        "confidence",
+        "summary",
+        "quantities",
+        "evidence",
+        "sources",
+    ] {
         assert!(v.get(field).is_some(), "{field} missing");
     }
 }
 
 #[test]
 fn extract_text_drops_the_most_read_sidebar_and_cookie_banner() {
-    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/pages/standard-met-special-measures.html");
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/pages/standard-met-special-measures.html"
+    );
     let out = crosscheck().args(["extract", page]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("86.2 per cent of 999 calls"));
@@ -38,8 +64,14 @@ fn extract_text_drops_the_most_read_sidebar_and_cookie_banner() {
 
 #[test]
 fn extract_json_has_metadata_blocks_and_quotes() {
-    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/pages/standard-met-special-measures.html");
-    let out = crosscheck().args(["extract", "--format", "json", page]).output().unwrap();
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/pages/standard-met-special-measures.html"
+    );
+    let out = crosscheck()
+        .args(["extract", "--format", "json", page])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["publisher"], "The Standard");
     assert!(v["title"].as_str().unwrap().contains("special measures"));

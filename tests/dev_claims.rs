@@ -7,7 +7,7 @@ use common::{fixtures, serve_pages, shared, spawn_app};
 use serde_json::{json, Value};
 
 /// The accuracy reached so far; raise it when the engine improves, never lower it.
-const MIN_ACCURACY: f64 = 0.0;
+const MIN_ACCURACY: f64 = 1.0;
 
 #[tokio::test]
 async fn dev_claims_meet_the_ratchet_with_no_false_support() {
@@ -21,8 +21,12 @@ async fn dev_claims_meet_the_ratchet_with_no_false_support() {
         .collect();
     let (mut correct, mut false_support, mut misses) = (0, 0, Vec::new());
     for row in &rows {
-        let sources: Vec<String> =
-            row["sources"].as_array().unwrap().iter().map(|s| format!("{}{}", pages.base, s.as_str().unwrap())).collect();
+        let sources: Vec<String> = row["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| format!("{}{}", pages.base, s.as_str().unwrap()))
+            .collect();
         let mut req = json!({"claim": row["claim"], "sources": sources});
         if let Some(sp) = row.get("speaker") {
             req["speaker"] = sp.clone();
@@ -41,7 +45,15 @@ async fn dev_claims_meet_the_ratchet_with_no_false_support() {
         }
     }
     let accuracy = correct as f64 / rows.len() as f64;
-    eprintln!("dev accuracy {accuracy:.3} ({correct}/{}), false supported {false_support}\n{}", rows.len(), misses.join("\n"));
+    eprintln!(
+        "dev accuracy {accuracy:.3} ({correct}/{}), false supported {false_support}\n{}",
+        rows.len(),
+        misses.join("\n")
+    );
     assert_eq!(false_support, 0, "false supported verdicts:\n{}", misses.join("\n"));
-    assert!(accuracy >= MIN_ACCURACY, "accuracy {accuracy:.3} fell below {MIN_ACCURACY}:\n{}", misses.join("\n"));
+    assert!(
+        accuracy >= MIN_ACCURACY,
+        "accuracy {accuracy:.3} fell below {MIN_ACCURACY}:\n{}",
+        misses.join("\n")
+    );
 }

@@ -32,8 +32,17 @@ pub async fn run(engine: &Engine, claims: &Path, pages: &Path) -> anyhow::Result
         .collect::<Result<_, _>>()?;
     let (mut correct, mut false_support, mut ev_need, mut ev_hit) = (0, 0, 0, 0);
     for row in &rows {
-        let sources = row.sources.iter().map(|s| SourceRef::File(pages.join(s))).collect::<Vec<_>>();
-        let input = CheckInput::new(row.claim.clone(), row.speaker.clone(), (!sources.is_empty()).then_some(sources), Some(row.id.clone()))?;
+        let sources = row
+            .sources
+            .iter()
+            .map(|s| SourceRef::File(pages.join(s)))
+            .collect::<Vec<_>>();
+        let input = CheckInput::new(
+            row.claim.clone(),
+            row.speaker.clone(),
+            (!sources.is_empty()).then_some(sources),
+            Some(row.id.clone()),
+        )?;
         let answer = engine.check(&input).await;
         let ok = answer.verdict == row.verdict;
         correct += usize::from(ok);
@@ -46,12 +55,29 @@ pub async fn run(engine: &Engine, claims: &Path, pages: &Path) -> anyhow::Result
             ev_hit += usize::from(ev_ok);
         }
         if !ok || !ev_ok {
-            let extra = if ev_ok { String::new() } else { format!(" (no evidence passage holds {:?})", row.evidence.as_deref().unwrap_or("")) };
-            println!("MISS {}: expected {}, got {}{extra} | {}", row.id, row.verdict.as_str(), answer.verdict.as_str(), row.claim);
+            let extra = if ev_ok {
+                String::new()
+            } else {
+                format!(
+                    " (no evidence passage holds {:?})",
+                    row.evidence.as_deref().unwrap_or("")
+                )
+            };
+            println!(
+                "MISS {}: expected {}, got {}{extra} | {}",
+                row.id,
+                row.verdict.as_str(),
+                answer.verdict.as_str(),
+                row.claim
+            );
         }
     }
     let n = rows.len().max(1);
-    let evidence = if ev_need == 0 { 1.0 } else { ev_hit as f64 / ev_need as f64 };
+    let evidence = if ev_need == 0 {
+        1.0
+    } else {
+        ev_hit as f64 / ev_need as f64
+    };
     println!(
         "accuracy={:.3} ({correct}/{}) false_support={false_support} evidence={evidence:.3} ({ev_hit}/{ev_need})",
         correct as f64 / n as f64,

@@ -16,7 +16,11 @@ use crate::sources::Registry;
 use crate::Engine;
 
 #[derive(Debug, Parser)]
-#[command(name = "crosscheck", version, about = "Checks claims — figures and quotations — against their sources.")]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Checks claims — figures and quotations — against their sources."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -66,7 +70,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     match cli.command {
         Command::Serve => runtime.block_on(serve(settings)),
-        Command::Check { claim, speaker, sources, format } => {
+        Command::Check {
+            claim,
+            speaker,
+            sources,
+            format,
+        } => {
             let engine = engine(&settings, true)?;
             let refs = (!sources.is_empty()).then(|| sources.iter().map(|s| source_ref(s)).collect());
             let input = CheckInput::new(claim, speaker, refs, None)?;
@@ -90,7 +99,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval { claims, pages } => {
             let engine = engine(&settings, false)?;
             let all_right = runtime.block_on(eval::run(&engine, &claims, &pages))?;
-            Ok(if all_right { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if all_right {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
     }
 }
@@ -104,7 +117,11 @@ async fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
 }
 
 fn engine(settings: &Settings, with_registry: bool) -> anyhow::Result<Engine> {
-    let registry = if with_registry { Registry::load(&settings.sources_dir)? } else { Registry::default() };
+    let registry = if with_registry {
+        Registry::load(&settings.sources_dir)?
+    } else {
+        Registry::default()
+    };
     Ok(Engine::new(FetchOptions::from_settings(settings), registry)?)
 }
 

@@ -38,7 +38,11 @@ impl Paint {
         let mut out = passage.split_whitespace().collect::<Vec<_>>().join(" ");
         for n in needles.iter().filter(|n| !n.is_empty()) {
             if let Some(pos) = out.find(n) {
-                let marked = if self.on { format!("{BOLD}{YELLOW}{n}{RESET}") } else { format!("[{n}]") };
+                let marked = if self.on {
+                    format!("{BOLD}{YELLOW}{n}{RESET}")
+                } else {
+                    format!("[{n}]")
+                };
                 out.replace_range(pos..pos + n.len(), &marked);
             }
         }
@@ -54,10 +58,19 @@ pub fn check_text(a: &CheckAnswer, color: bool) -> String {
         Verdict::Contradicted | Verdict::Misquoted | Verdict::Misattributed => RED,
         _ => YELLOW,
     };
-    let _ = writeln!(out, "{}  {}", p.wrap(&format!("{BOLD}{verdict_color}"), a.verdict.as_str()), a.claim);
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        p.wrap(&format!("{BOLD}{verdict_color}"), a.verdict.as_str()),
+        a.claim
+    );
     let _ = writeln!(out, "confidence {:.2} — {}", a.confidence, a.summary);
     if !a.quantities.is_empty() {
-        let qs: Vec<String> = a.quantities.iter().map(|q| format!("{} = {} {}", q.text, q.value, q.unit)).collect();
+        let qs: Vec<String> = a
+            .quantities
+            .iter()
+            .map(|q| format!("{} = {} {}", q.text, q.value, q.unit))
+            .collect();
         let _ = writeln!(out, "figures in the claim: {}", qs.join("; "));
     }
     for e in &a.evidence {
@@ -66,7 +79,11 @@ pub fn check_text(a: &CheckAnswer, color: bool) -> String {
             Stance::Contradicts => p.wrap(RED, "contradicts"),
             Stance::Mentions => "mentions".to_string(),
         };
-        let name = e.publisher.clone().or_else(|| e.title.clone()).unwrap_or_else(|| e.source.clone());
+        let name = e
+            .publisher
+            .clone()
+            .or_else(|| e.title.clone())
+            .unwrap_or_else(|| e.source.clone());
         let _ = writeln!(out, "\n  {stance}  {name}  [{}..{}]", e.start, e.end);
         if let Some(s) = &e.speaker {
             let _ = writeln!(out, "  speaker: {s}");
@@ -79,7 +96,11 @@ pub fn check_text(a: &CheckAnswer, color: bool) -> String {
             .collect();
         let _ = writeln!(out, "  “{}”", p.highlight(&e.passage, &needles));
         for m in &e.matched_quantities {
-            let mark = if m.agree { p.wrap(GREEN, "=") } else { p.wrap(RED, "≠") };
+            let mark = if m.agree {
+                p.wrap(GREEN, "=")
+            } else {
+                p.wrap(RED, "≠")
+            };
             let _ = writeln!(out, "    {} {mark} {}", m.claim, m.source);
         }
         if e.matched_quantities.is_empty() {

@@ -11,7 +11,12 @@ const META_SNIFF_BYTES: usize = 4096;
 pub fn decode(body: &[u8], content_type: Option<&str>) -> String {
     let (encoding, bom_len) = match Encoding::for_bom(body) {
         Some((enc, len)) => (enc, len),
-        None => (label_from_header(content_type).or_else(|| label_from_meta(body)).unwrap_or(UTF_8), 0),
+        None => (
+            label_from_header(content_type)
+                .or_else(|| label_from_meta(body))
+                .unwrap_or(UTF_8),
+            0,
+        ),
     };
     let bytes = &body[bom_len..];
     if encoding == UTF_8 && std::str::from_utf8(bytes).is_err() && bom_len == 0 {
@@ -25,7 +30,8 @@ fn label_from_header(content_type: Option<&str>) -> Option<&'static Encoding> {
     let ct = content_type?;
     ct.split(';').skip(1).find_map(|param| {
         let (k, v) = param.split_once('=')?;
-        (k.trim().eq_ignore_ascii_case("charset")).then(|| Encoding::for_label(v.trim().trim_matches('"').as_bytes()))?
+        (k.trim().eq_ignore_ascii_case("charset"))
+            .then(|| Encoding::for_label(v.trim().trim_matches('"').as_bytes()))?
     })
 }
 
@@ -40,10 +46,17 @@ fn label_from_meta(body: &[u8]) -> Option<&'static Encoding> {
         let rest = skip(rest, |b| b == b' ');
         let Some(rest) = rest.strip_prefix(b"=") else { continue };
         let rest = skip(rest, |b| b == b' ' || b == b'"' || b == b'\'');
-        let end = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).unwrap_or(rest.len());
+        let end = rest
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+            .unwrap_or(rest.len());
         if let Some(enc) = Encoding::for_label(&rest[..end]) {
             // A page that says UTF-16 in ASCII bytes is not UTF-16 (HTML standard): read it as UTF-8.
-            return Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { UTF_8 } else { enc });
+            return Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                UTF_8
+            } else {
+                enc
+            });
         }
     }
     None

@@ -19,25 +19,36 @@ const ORDINARY_PORTS: &[u16] = &[80, 443, 8080, 8443];
 /// Checks scheme, port and (for IP literals) address of a URL before it is requested.
 pub fn check_url(url: &Url, allow_private: bool) -> Result<(), FetchError> {
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(FetchError::InvalidUrl(format!("only http and https URLs can be fetched, not {}:", url.scheme())));
+        return Err(FetchError::InvalidUrl(format!(
+            "only http and https URLs can be fetched, not {}:",
+            url.scheme()
+        )));
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(FetchError::InvalidUrl("URLs with credentials are not fetched".into()));
     }
-    let host = url.host().ok_or_else(|| FetchError::InvalidUrl("the URL has no host".into()))?;
+    let host = url
+        .host()
+        .ok_or_else(|| FetchError::InvalidUrl("the URL has no host".into()))?;
     if allow_private {
         return Ok(());
     }
     let port = url.port_or_known_default().unwrap_or(0);
     if !ORDINARY_PORTS.contains(&port) {
-        return Err(FetchError::BlockedAddress(format!("port {port} is not an ordinary web port")));
+        return Err(FetchError::BlockedAddress(format!(
+            "port {port} is not an ordinary web port"
+        )));
     }
     let ip = match host {
         Host::Ipv4(ip) => IpAddr::V4(ip),
         Host::Ipv6(ip) => IpAddr::V6(ip),
         Host::Domain(name) => {
             let lower = name.trim_end_matches('.').to_ascii_lowercase();
-            if lower == "localhost" || lower.ends_with(".localhost") || lower.ends_with(".internal") || lower.ends_with(".local") {
+            if lower == "localhost"
+                || lower.ends_with(".localhost")
+                || lower.ends_with(".internal")
+                || lower.ends_with(".local")
+            {
                 return Err(FetchError::BlockedAddress(format!("{name} is a local name")));
             }
             return Ok(());
@@ -61,21 +72,21 @@ pub fn is_public(ip: IpAddr) -> bool {
 
 /// IPv4 ranges that are never a public web server: (network, prefix length).
 const BLOCKED_V4: &[([u8; 4], u8)] = &[
-    ([0, 0, 0, 0], 8),        // "this network", unspecified
-    ([10, 0, 0, 0], 8),       // private
-    ([100, 64, 0, 0], 10),    // CGNAT (and some cloud metadata, e.g. 100.100.100.200)
-    ([127, 0, 0, 0], 8),      // loopback
-    ([169, 254, 0, 0], 16),   // link-local, cloud metadata 169.254.169.254
-    ([172, 16, 0, 0], 12),    // private
-    ([192, 0, 0, 0], 24),     // IETF protocol assignments
-    ([192, 0, 2, 0], 24),     // documentation
-    ([192, 88, 99, 0], 24),   // 6to4 relay anycast
-    ([192, 168, 0, 0], 16),   // private
-    ([198, 18, 0, 0], 15),    // benchmarking
-    ([198, 51, 100, 0], 24),  // documentation
-    ([203, 0, 113, 0], 24),   // documentation
-    ([224, 0, 0, 0], 4),      // multicast
-    ([240, 0, 0, 0], 4),      // reserved, broadcast
+    ([0, 0, 0, 0], 8),       // "this network", unspecified
+    ([10, 0, 0, 0], 8),      // private
+    ([100, 64, 0, 0], 10),   // CGNAT (and some cloud metadata, e.g. 100.100.100.200)
+    ([127, 0, 0, 0], 8),     // loopback
+    ([169, 254, 0, 0], 16),  // link-local, cloud metadata 169.254.169.254
+    ([172, 16, 0, 0], 12),   // private
+    ([192, 0, 0, 0], 24),    // IETF protocol assignments
+    ([192, 0, 2, 0], 24),    // documentation
+    ([192, 88, 99, 0], 24),  // 6to4 relay anycast
+    ([192, 168, 0, 0], 16),  // private
+    ([198, 18, 0, 0], 15),   // benchmarking
+    ([198, 51, 100, 0], 24), // documentation
+    ([203, 0, 113, 0], 24),  // documentation
+    ([224, 0, 0, 0], 4),     // multicast
+    ([240, 0, 0, 0], 4),     // reserved, broadcast
 ];
 
 fn is_public_v4(ip: Ipv4Addr) -> bool {
@@ -93,15 +104,30 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
     }
     // v4-mapped ::ffff:a.b.c.d and v4-compatible ::a.b.c.d carry a v4 address: judge that.
     if seg[..5] == [0, 0, 0, 0, 0] && (seg[5] == 0xffff || seg[5] == 0) {
-        return is_public_v4(Ipv4Addr::new((seg[6] >> 8) as u8, seg[6] as u8, (seg[7] >> 8) as u8, seg[7] as u8));
+        return is_public_v4(Ipv4Addr::new(
+            (seg[6] >> 8) as u8,
+            seg[6] as u8,
+            (seg[7] >> 8) as u8,
+            seg[7] as u8,
+        ));
     }
     // NAT64 64:ff9b::/96 also embeds a v4 address.
     if seg[0] == 0x64 && seg[1] == 0xff9b && seg[2..6] == [0, 0, 0, 0] {
-        return is_public_v4(Ipv4Addr::new((seg[6] >> 8) as u8, seg[6] as u8, (seg[7] >> 8) as u8, seg[7] as u8));
+        return is_public_v4(Ipv4Addr::new(
+            (seg[6] >> 8) as u8,
+            seg[6] as u8,
+            (seg[7] >> 8) as u8,
+            seg[7] as u8,
+        ));
     }
     // 6to4 2002:AABB:CCDD::/48 embeds a v4 address.
     if seg[0] == 0x2002 {
-        return is_public_v4(Ipv4Addr::new((seg[1] >> 8) as u8, seg[1] as u8, (seg[2] >> 8) as u8, seg[2] as u8));
+        return is_public_v4(Ipv4Addr::new(
+            (seg[1] >> 8) as u8,
+            seg[1] as u8,
+            (seg[2] >> 8) as u8,
+            seg[2] as u8,
+        ));
     }
     let blocked = (seg[0] & 0xfe00) == 0xfc00 // unique local (incl. fd00:ec2::254 metadata)
         || (seg[0] & 0xffc0) == 0xfe80 // link-local
@@ -124,7 +150,11 @@ impl Resolve for GuardedResolver {
         let host = name.as_str().to_string();
         Box::pin(async move {
             let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
-            let allowed: Vec<SocketAddr> = addrs.iter().copied().filter(|a| allow_private || is_public(a.ip())).collect();
+            let allowed: Vec<SocketAddr> = addrs
+                .iter()
+                .copied()
+                .filter(|a| allow_private || is_public(a.ip()))
+                .collect();
             if allowed.is_empty() {
                 let err: Box<dyn std::error::Error + Send + Sync> = if addrs.is_empty() {
                     format!("{host} did not resolve").into()
@@ -196,14 +226,24 @@ mod tests {
 
     #[test]
     fn other_schemes_ports_and_credentials_are_refused() {
-        for url in ["file:///etc/passwd", "ftp://example.com/", "http://example.com:22/", "http://u:p@example.com/"] {
+        for url in [
+            "file:///etc/passwd",
+            "ftp://example.com/",
+            "http://example.com:22/",
+            "http://u:p@example.com/",
+        ] {
             assert!(refused(url), "{url} should be refused");
         }
     }
 
     #[test]
     fn public_addresses_and_names_pass() {
-        for url in ["https://example.com/a", "http://93.184.216.34/", "http://[2606:4700::1111]/", "http://example.com:8080/"] {
+        for url in [
+            "https://example.com/a",
+            "http://93.184.216.34/",
+            "http://[2606:4700::1111]/",
+            "http://example.com:8080/",
+        ] {
             assert!(!refused(url), "{url} should pass");
         }
     }

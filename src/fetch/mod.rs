@@ -20,7 +20,13 @@ pub use decode::decode;
 pub const MAX_REDIRECTS: usize = 5;
 
 /// Content types read as pages; anything else is `unsupported_content_type`.
-const READABLE_TYPES: &[&str] = &["text/html", "application/xhtml+xml", "text/xml", "application/xml", "text/plain"];
+const READABLE_TYPES: &[&str] = &[
+    "text/html",
+    "application/xhtml+xml",
+    "text/xml",
+    "application/xml",
+    "text/plain",
+];
 
 /// Why a source could not be read. `code()` is the stable word clients see in `sources[].status`.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -105,7 +111,9 @@ impl Page {
 
     /// Whether the body should be read as plain text rather than HTML.
     pub fn is_plain_text(&self) -> bool {
-        self.content_type.as_deref().is_some_and(|ct| ct.starts_with("text/plain"))
+        self.content_type
+            .as_deref()
+            .is_some_and(|ct| ct.starts_with("text/plain"))
     }
 }
 
@@ -158,7 +166,7 @@ pub struct Validators {
 /// What a (conditional) fetch brought back.
 #[derive(Debug)]
 pub enum Fetched {
-    Page(Page),
+    Page(Box<Page>),
     /// 304: the stored snapshot is still current.
     NotModified,
 }
@@ -216,13 +224,17 @@ impl Fetcher {
             .dns_resolver(guard::GuardedResolver::shared(allow_private))
             .build()
             .map_err(|e| FetchError::Io(e.to_string()))?;
-        Ok(Fetcher { client, opts, hosts: HostLimits::default() })
+        Ok(Fetcher {
+            client,
+            opts,
+            hosts: HostLimits::default(),
+        })
     }
 
     /// Fetches one URL (already parsed) within the limits.
     pub async fn fetch(&self, url: &Url) -> Result<Page, FetchError> {
         match self.fetch_conditional(url, &Validators::default()).await? {
-            Fetched::Page(p) => Ok(p),
+            Fetched::Page(p) => Ok(*p),
             Fetched::NotModified => Err(FetchError::HttpStatus(304)),
         }
     }
@@ -240,7 +252,10 @@ impl Fetcher {
                 Ok(result) => result,
                 Err(_) => Err(FetchError::Timeout(total)),
             };
-            let retryable = matches!(&result, Err(FetchError::Timeout(_)) | Err(FetchError::HttpStatus(500..=599)));
+            let retryable = matches!(
+                &result,
+                Err(FetchError::Timeout(_)) | Err(FetchError::HttpStatus(500..=599))
+            );
             if !retryable || attempt >= MAX_RETRIES {
                 break result;
             }
@@ -268,7 +283,11 @@ impl Fetcher {
             return Err(FetchError::HttpStatus(status.as_u16()));
         }
         let resp_headers = resp.headers().clone();
-        let content_type = resp.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(String::from);
+        let content_type = resp
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(String::from);
         if let Some(ct) = &content_type {
             let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
             if !mime.is_empty() && !READABLE_TYPES.contains(&mime.as_str()) {
@@ -291,7 +310,7 @@ impl Fetcher {
         let mut page = Page::new(url.to_string(), final_url, content_type, body);
         page.etag = header(&resp_headers, reqwest::header::ETAG);
         page.last_modified = header(&resp_headers, reqwest::header::LAST_MODIFIED);
-        Ok(Fetched::Page(page))
+        Ok(Fetched::Page(Box::new(page)))
     }
 
     fn classify(&self, e: &reqwest::Error) -> FetchError {

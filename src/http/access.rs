@@ -24,7 +24,10 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(per_minute: u32) -> Self {
-        RateLimiter { per_minute, buckets: Mutex::new(HashMap::new()) }
+        RateLimiter {
+            per_minute,
+            buckets: Mutex::new(HashMap::new()),
+        }
     }
 
     /// `Ok` when the client may proceed, else the seconds to wait.
@@ -35,7 +38,9 @@ impl RateLimiter {
         let cap = f64::from(self.per_minute);
         let rate = cap / 60.0;
         let now = Instant::now();
-        let Ok(mut buckets) = self.buckets.lock() else { return Ok(()) };
+        let Ok(mut buckets) = self.buckets.lock() else {
+            return Ok(());
+        };
         if buckets.len() > 100_000 {
             // Forget idle clients rather than grow without bound.
             buckets.retain(|_, (tokens, at)| *tokens < cap || now.duration_since(*at).as_secs() < 60);
@@ -52,7 +57,10 @@ impl RateLimiter {
     }
 }
 
-pub async fn guard(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, Error> {
+pub async fn guard(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let path = req.path().to_string();
     if path.starts_with("/v1/") && !SELF_AUTHENTICATED.contains(&path.as_str()) {
         if let Some(state) = req.app_data::<web::Data<AppState>>() {
@@ -68,7 +76,9 @@ pub async fn guard(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<
                 }
             }
             let client = token.unwrap_or_else(|| {
-                req.connection_info().peer_addr().map_or_else(|| "unknown".to_string(), String::from)
+                req.connection_info()
+                    .peer_addr()
+                    .map_or_else(|| "unknown".to_string(), String::from)
             });
             if let Err(wait) = state.limiter.admit(&client) {
                 return Err(ApiError::RateLimited(wait).into());
@@ -79,7 +89,11 @@ pub async fn guard(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<
 }
 
 fn bearer(req: &ServiceRequest) -> Option<String> {
-    let h = req.headers().get(actix_web::http::header::AUTHORIZATION)?.to_str().ok()?;
+    let h = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
     let (scheme, token) = h.split_once(' ')?;
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
 }

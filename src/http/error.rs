@@ -115,7 +115,9 @@ pub fn from_json_error(err: &actix_web::error::JsonPayloadError, limit: usize) -
     match err {
         E::ContentType => ApiError::UnsupportedMediaType,
         E::Overflow { .. } | E::OverflowKnownLength { .. } => ApiError::TooLarge(limit),
-        E::Deserialize(e) if e.is_data() => ApiError::Unprocessable(format!("the request does not fit the schema: {e}")),
+        E::Deserialize(e) if e.is_data() => {
+            ApiError::Unprocessable(format!("the request does not fit the schema: {e}"))
+        }
         E::Deserialize(e) => ApiError::MalformedJson(e.to_string()),
         other => ApiError::MalformedJson(other.to_string()),
     }

@@ -17,10 +17,13 @@ pub use error::{ApiError, Problem};
 use std::sync::Arc;
 
 use crate::config::Settings;
-use crate::store::{SqliteStore, Store, StoreError};
 use crate::fetch::FetchOptions;
 use crate::sources::Registry;
+use crate::store::{SqliteStore, Store, StoreError};
 use crate::Engine;
+
+/// A batch of up to 1,000 claims may be larger than one check's body limit.
+pub const MAX_BATCH_REQUEST_BYTES: usize = 8 * 1024 * 1024;
 
 /// Shared by every request.
 pub struct AppState {
@@ -58,16 +61,32 @@ impl Application {
         })?;
         let registry = Registry::load(&settings.sources_dir)?;
         let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&settings.data_dir)?);
-        let engine =
-            Engine::new(FetchOptions::from_settings(&settings), registry)?.with_store(store.clone(), settings.cache_ttl);
-        let listener = TcpListener::bind(settings.bind)
-            .map_err(|e| StartError::Bind { addr: settings.bind.to_string(), reason: e.to_string() })?;
-        let port = listener.local_addr().map_err(|e| StartError::Bind { addr: settings.bind.to_string(), reason: e.to_string() })?.port();
+        let engine = Engine::new(FetchOptions::from_settings(&settings), registry)?
+            .with_store(store.clone(), settings.cache_ttl);
+        let listener = TcpListener::bind(settings.bind).map_err(|e| StartError::Bind {
+            addr: settings.bind.to_string(),
+            reason: e.to_string(),
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| StartError::Bind {
+                addr: settings.bind.to_string(),
+                reason: e.to_string(),
+            })?
+            .port();
         let limiter = access::RateLimiter::new(settings.rate_limit_per_minute);
-        let state = web::Data::new(AppState { engine, settings, store, limiter });
+        let state = web::Data::new(AppState {
+            engine,
+            settings,
+            store,
+            limiter,
+        });
         let server = HttpServer::new(move || App::new().configure(|cfg| configure(cfg, state.clone())))
             .listen(listener)
-            .map_err(|e| StartError::Bind { addr: format!("port {port}"), reason: e.to_string() })?
+            .map_err(|e| StartError::Bind {
+                addr: format!("port {port}"),
+                reason: e.to_string(),
+            })?
             .run();
         Ok(Application { port, server })
     }
@@ -84,6 +103,11 @@ impl Application {
 /// The routes and extractors' configuration (also used by in-process tests).
 pub fn configure(cfg: &mut web::ServiceConfig, state: web::Data<AppState>) {
     let limit = state.settings.max_request_bytes;
+    let batch_json = web::JsonConfig::default()
+        .limit(MAX_BATCH_REQUEST_BYTES)
+        .content_type(|mime| mime.subtype() == actix_web::mime::JSON || mime.suffix() == Some(actix_web::mime::JSON))
+        .content_type_required(true)
+        .error_handler(|err, _req| error::from_json_error(&err, MAX_BATCH_REQUEST_BYTES).into());
     let json = web::JsonConfig::default()
         .limit(limit)
         .content_type(|mime| mime.subtype() == actix_web::mime::JSON || mime.suffix() == Some(actix_web::mime::JSON))
@@ -96,6 +120,11 @@ pub fn configure(cfg: &mut web::ServiceConfig, state: web::Data<AppState>) {
             web::scope("/v1")
                 .wrap(actix_web::middleware::from_fn(access::guard))
                 .route("/checks", web::post().to(routes::create_check))
+                .service(
+                    web::resource("/checks/batch")
+                        .app_data(batch_json)
+                        .route(web::post().to(routes::create_batch)),
+                )
                 .route("/checks/{id}", web::get().to(routes::get_check))
                 .route("/sources", web::get().to(routes::list_sources)),
         )

@@ -51,6 +51,10 @@ pub trait Store: Send + Sync {
     fn touch_snapshot(&self, url: &str, at: chrono::DateTime<chrono::Utc>) -> Result<(), StoreError>;
     fn snapshot_by_hash(&self, sha256: &str) -> Result<Option<Snapshot>, StoreError>;
     fn put_check(&self, check: &StoredCheck) -> Result<(), StoreError>;
+    /// Many checks at once (a batch), in one transaction where the backend has them.
+    fn put_checks(&self, checks: &[StoredCheck]) -> Result<(), StoreError> {
+        checks.iter().try_for_each(|c| self.put_check(c))
+    }
     fn get_check(&self, check_id: &str) -> Result<Option<StoredCheck>, StoreError>;
     /// Earlier checks of the same claim (and speaker), newest first, for showing how an answer changed.
     fn history(&self, claim: &str, speaker: Option<&str>, limit: usize) -> Result<Vec<StoredCheck>, StoreError>;
@@ -63,7 +67,9 @@ pub fn new_id(prefix: &str) -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
     h.write_u128(nanos);
     h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
     h.write_u32(std::process::id());

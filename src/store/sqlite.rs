@@ -10,8 +10,7 @@ use super::{Snapshot, Store, StoreError, StoredCheck};
 pub const DB_FILE: &str = "crosscheck.sqlite3";
 
 /// Migrations, applied in order once each; the index is the schema version.
-const MIGRATIONS: &[&str] = &[
-    "CREATE TABLE snapshots (
+const MIGRATIONS: &[&str] = &["CREATE TABLE snapshots (
         id INTEGER PRIMARY KEY,
         url TEXT NOT NULL,
         final_url TEXT NOT NULL,
@@ -33,8 +32,7 @@ const MIGRATIONS: &[&str] = &[
         answer TEXT NOT NULL,
         created_at TEXT NOT NULL
     );
-    CREATE INDEX checks_claim ON checks (claim, created_at);",
-];
+    CREATE INDEX checks_claim ON checks (claim, created_at);"];
 
 pub struct SqliteStore {
     conn: Mutex<Connection>,
@@ -62,14 +60,22 @@ impl SqliteStore {
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(db)?;
         conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(db)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(db)?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
-            conn.execute_batch(&format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1)).map_err(db)?;
+        for (i, sql) in MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(usize::try_from(version).unwrap_or(0))
+        {
+            conn.execute_batch(&format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))
+                .map_err(db)?;
         }
         Ok(SqliteStore { conn: Mutex::new(conn) })
     }
 
     fn with<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T, StoreError> {
-        let conn = self.conn.lock().map_err(|_| StoreError::Database("the connection lock is poisoned".into()))?;
+        let conn = self
+            .conn
+            .lock()
+            .map_err(|_| StoreError::Database("the connection lock is poisoned".into()))?;
         f(&conn).map_err(db)
     }
 }
@@ -97,7 +103,11 @@ fn check_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, String, String)
 
 fn parse_check((check_id, created_at, answer): (String, String, String)) -> Result<StoredCheck, StoreError> {
     let answer = serde_json::from_str(&answer).map_err(|e| StoreError::Corrupt(format!("check {check_id}: {e}")))?;
-    Ok(StoredCheck { check_id, created_at, answer })
+    Ok(StoredCheck {
+        check_id,
+        created_at,
+        answer,
+    })
 }
 
 impl Store for SqliteStore {
@@ -124,7 +134,9 @@ impl Store for SqliteStore {
     fn latest_snapshot(&self, url: &str) -> Result<Option<Snapshot>, StoreError> {
         self.with(|c| {
             c.query_row(
-                &format!("SELECT {SNAPSHOT_COLUMNS} FROM snapshots WHERE url = ?1 ORDER BY fetched_at DESC, id DESC LIMIT 1"),
+                &format!(
+                    "SELECT {SNAPSHOT_COLUMNS} FROM snapshots WHERE url = ?1 ORDER BY fetched_at DESC, id DESC LIMIT 1"
+                ),
                 [url],
                 snapshot_row,
             )
@@ -154,27 +166,49 @@ impl Store for SqliteStore {
     }
 
     fn put_check(&self, check: &StoredCheck) -> Result<(), StoreError> {
-        let answer = serde_json::to_string(&check.answer).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        self.with(|c| {
-            c.execute(
-                "INSERT INTO checks (check_id, claim, speaker, verdict, answer, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    check.check_id,
-                    check.answer.claim,
-                    check.answer.speaker,
-                    check.answer.verdict.as_str(),
+        self.put_checks(std::slice::from_ref(check))
+    }
+
+    fn put_checks(&self, checks: &[StoredCheck]) -> Result<(), StoreError> {
+        let rows = checks
+            .iter()
+            .map(|c| serde_json::to_string(&c.answer).map(|a| (c, a)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let mut conn = self
+            .conn
+            .lock()
+            .map_err(|_| StoreError::Database("the connection lock is poisoned".into()))?;
+        let tx = conn.transaction().map_err(db)?;
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO checks (check_id, claim, speaker, verdict, answer, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(db)?;
+            for (c, answer) in rows {
+                stmt.execute(params![
+                    c.check_id,
+                    c.answer.claim,
+                    c.answer.speaker,
+                    c.answer.verdict.as_str(),
                     answer,
-                    check.created_at
-                ],
-            )
-            .map(|_| ())
-        })
+                    c.created_at
+                ])
+                .map_err(db)?;
+            }
+        }
+        tx.commit().map_err(db)
     }
 
     fn get_check(&self, check_id: &str) -> Result<Option<StoredCheck>, StoreError> {
         let row = self.with(|c| {
-            c.query_row("SELECT check_id, created_at, answer FROM checks WHERE check_id = ?1", [check_id], check_row)
-                .optional()
+            c.query_row(
+                "SELECT check_id, created_at, answer FROM checks WHERE check_id = ?1",
+                [check_id],
+                check_row,
+            )
+            .optional()
         })?;
         row.map(parse_check).transpose()
     }
@@ -254,9 +288,15 @@ mod tests {
                 })
                 .unwrap();
         }
-        assert_eq!(store.get_check("chk_1").unwrap().unwrap().answer.verdict, Verdict::Contradicted);
+        assert_eq!(
+            store.get_check("chk_1").unwrap().unwrap().answer.verdict,
+            Verdict::Contradicted
+        );
         let h = store.history("a claim", None, 10).unwrap();
-        assert_eq!(h.iter().map(|c| c.check_id.as_str()).collect::<Vec<_>>(), vec!["chk_1", "chk_0"]);
+        assert_eq!(
+            h.iter().map(|c| c.check_id.as_str()).collect::<Vec<_>>(),
+            vec!["chk_1", "chk_0"]
+        );
         assert_eq!(store.count_checks().unwrap(), 2);
     }
 

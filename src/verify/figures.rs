@@ -61,12 +61,17 @@ struct Scored {
 
 /// The best passage of one document for the claim, with its stance; `None` when nothing in it is about the claim.
 pub fn assess(claim: &FactClaim, doc: &Prepared<'_>, weights: &Weights) -> Option<Finding> {
-    let ctx = quantity::Context { published: doc.doc.published_date() };
+    let ctx = quantity::Context {
+        published: doc.doc.published_date(),
+    };
     // Figures per sentence, found once; a window's figures are its sentences' figures.
     let sentence_qs: Vec<Vec<Quantity>> = if claim.quantities.is_empty() {
         vec![Vec::new(); doc.sentences.len()]
     } else {
-        doc.sentences.iter().map(|s| shifted(quantity::extract(&doc.doc.text[s.start..s.end], &ctx), s.start)).collect()
+        doc.sentences
+            .iter()
+            .map(|s| shifted(quantity::extract(&doc.doc.text[s.start..s.end], &ctx), s.start))
+            .collect()
     };
     let mut best: Option<Scored> = None;
     for w in doc.windows() {
@@ -74,16 +79,34 @@ pub fn assess(claim: &FactClaim, doc: &Prepared<'_>, weights: &Weights) -> Optio
         if cov < MENTION_COVERAGE {
             continue;
         }
-        let source_qs: Vec<Quantity> = sentence_qs[w.first..w.first + w.len].iter().flatten().cloned().collect();
-        let pairs = if claim.quantities.is_empty() { Vec::new() } else { quantity::pair(&claim.quantities, &source_qs) };
+        let source_qs: Vec<Quantity> = sentence_qs[w.first..w.first + w.len]
+            .iter()
+            .flatten()
+            .cloned()
+            .collect();
+        let pairs = if claim.quantities.is_empty() {
+            Vec::new()
+        } else {
+            quantity::pair(&claim.quantities, &source_qs)
+        };
         let paired = pairs.iter().filter(|p| p.source.is_some()).count();
-        let figure_share = if claim.quantities.is_empty() { cov } else { paired as f64 / claim.quantities.len() as f64 };
+        let figure_share = if claim.quantities.is_empty() {
+            cov
+        } else {
+            paired as f64 / claim.quantities.len() as f64
+        };
         let mut score = 0.6 * cov + 0.4 * figure_share;
         if w.len == 2 {
             score *= TWO_SENTENCE_FACTOR;
         }
         if best.as_ref().is_none_or(|b| score > b.score) {
-            best = Some(Scored { window: w, coverage: cov, score, pairs, source_qs });
+            best = Some(Scored {
+                window: w,
+                coverage: cov,
+                score,
+                pairs,
+                source_qs,
+            });
         }
     }
     let best = best?;
@@ -97,12 +120,19 @@ fn judge(claim: &FactClaim, doc: &Prepared<'_>, s: Scored) -> Finding {
     for p in &s.pairs {
         let Some(si) = p.source else { continue };
         let (cq, sq) = (&claim.quantities[p.claim], &s.source_qs[si]);
-        matched.push(MatchedQuantity { claim: cq.text.clone(), source: sq.text.clone(), agree: p.agree });
+        matched.push(MatchedQuantity {
+            claim: cq.text.clone(),
+            source: sq.text.clone(),
+            agree: p.agree,
+        });
         if p.agree {
             agree += 1;
         } else {
             disagree += 1;
-            differences.push(crate::model::Difference { claim: cq.text.clone(), source: sq.text.clone() });
+            differences.push(crate::model::Difference {
+                claim: cq.text.clone(),
+                source: sq.text.clone(),
+            });
         }
     }
     let about = s.coverage >= DECISIVE_COVERAGE;
@@ -120,7 +150,14 @@ fn judge(claim: &FactClaim, doc: &Prepared<'_>, s: Scored) -> Finding {
     } else {
         Stance::Mentions
     };
-    Finding { stance, window: s.window, coverage: s.coverage, score: s.score, matched, differences }
+    Finding {
+        stance,
+        window: s.window,
+        coverage: s.coverage,
+        score: s.score,
+        matched,
+        differences,
+    }
 }
 
 fn shifted(mut qs: Vec<Quantity>, by: usize) -> Vec<Quantity> {

@@ -19,6 +19,7 @@ use figures::FactClaim;
 use passages::{Prepared, Weights};
 
 /// A source after fetching and extraction (or the reason it could not be read).
+#[derive(Clone)]
 pub struct ReadSource {
     pub label: String,
     pub outcome: Result<std::sync::Arc<ReadPage>, FetchError>,
@@ -38,7 +39,11 @@ pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
     let claim_qs = crate::quantity::extract(&input.claim, &crate::quantity::Context { published: None });
     let quantities = claim_qs
         .iter()
-        .map(|q| QuantityOut { text: q.text.clone(), value: q.value, unit: q.unit.clone() })
+        .map(|q| QuantityOut {
+            text: q.text.clone(),
+            value: q.value,
+            unit: q.unit.clone(),
+        })
         .collect();
     let mut answer = CheckAnswer {
         id: input.id.clone(),
@@ -61,7 +66,11 @@ pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
         None => check_fact(&input.claim, &readable),
     };
     // Deciding evidence first, then mentions; within each, the closest first.
-    evidence.sort_by(|a, b| rank(a.stance).cmp(&rank(b.stance)).then(b.similarity.total_cmp(&a.similarity)));
+    evidence.sort_by(|a, b| {
+        rank(a.stance)
+            .cmp(&rank(b.stance))
+            .then(b.similarity.total_cmp(&a.similarity))
+    });
     answer.verdict = verdict;
     answer.confidence = (confidence * 100.0).round() / 100.0;
     answer.summary = summary::of(verdict, input, &evidence, readable.len());
@@ -83,7 +92,9 @@ fn check_fact(claim: &str, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>)
     let mut evidence = Vec::new();
     let (mut supports, mut contradicts) = (Vec::new(), Vec::new());
     for (page, prep) in pages.iter().zip(&prepared) {
-        let Some(f) = figures::assess(&fact, prep, &weights) else { continue };
+        let Some(f) = figures::assess(&fact, prep, &weights) else {
+            continue;
+        };
         match f.stance {
             Stance::Supports => supports.push(f.score),
             Stance::Contradicts => contradicts.push(f.score),
@@ -124,11 +135,23 @@ fn check_quotation(claim: &quote::QuoteClaim, pages: &[&ReadPage]) -> (Verdict, 
         outcomes.push((f.outcome, f.similarity));
         let mut ev = evidence_item(page, f.start, f.end, stance, f.similarity);
         ev.speaker = f.speaker.clone();
-        ev.differences =
-            f.differences.iter().map(|d| Difference { claim: d.claim.clone(), source: d.source.clone() }).collect();
+        ev.differences = f
+            .differences
+            .iter()
+            .map(|d| Difference {
+                claim: d.claim.clone(),
+                source: d.source.clone(),
+            })
+            .collect();
         evidence.push(ev);
     }
-    let has = |o: quote::Outcome| outcomes.iter().filter(|(x, _)| *x == o).map(|(_, s)| *s).fold(None, |a: Option<f64>, s| Some(a.map_or(s, |a| a.max(s))));
+    let has = |o: quote::Outcome| {
+        outcomes
+            .iter()
+            .filter(|(x, _)| *x == o)
+            .map(|(_, s)| *s)
+            .fold(None, |a: Option<f64>, s| Some(a.map_or(s, |a| a.max(s))))
+    };
     let (verdict, confidence) = if let Some(s) = has(quote::Outcome::Supported) {
         (Verdict::Supported, s)
     } else if let Some(s) = has(quote::Outcome::Misattributed) {

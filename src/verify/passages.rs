@@ -29,7 +29,10 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     pub fn new(doc: &'a Document) -> Self {
         let sentences = text::sentences(doc);
-        let words = sentences.iter().map(|s| text::content_words(&doc.text[s.start..s.end])).collect();
+        let words = sentences
+            .iter()
+            .map(|s| text::content_words(&doc.text[s.start..s.end]))
+            .collect();
         Prepared { doc, sentences, words }
     }
 
@@ -38,13 +41,19 @@ impl<'a> Prepared<'a> {
         let n = self.sentences.len();
         (0..n).flat_map(move |i| {
             let one = Some(self.window(i, 1));
-            let two = (i + 1 < n && self.sentences[i + 1].block <= self.sentences[i].block + 1).then(|| self.window(i, 2));
+            let two =
+                (i + 1 < n && self.sentences[i + 1].block <= self.sentences[i].block + 1).then(|| self.window(i, 2));
             one.into_iter().chain(two)
         })
     }
 
     fn window(&self, first: usize, len: usize) -> Window {
-        Window { first, len, start: self.sentences[first].start, end: self.sentences[first + len - 1].end }
+        Window {
+            first,
+            len,
+            start: self.sentences[first].start,
+            end: self.sentences[first + len - 1].end,
+        }
     }
 
     pub fn window_words(&self, w: Window) -> impl Iterator<Item = &String> + Clone {
@@ -120,12 +129,25 @@ mod tests {
         let d = doc(&["One here. Two here.", "Three here."]);
         let p = Prepared::new(&d);
         let spans: Vec<&str> = p.windows().map(|w| &d.text[w.start..w.end]).collect();
-        assert_eq!(spans, vec!["One here.", "One here. Two here.", "Two here.", "Two here.\n\nThree here.", "Three here."]);
+        assert_eq!(
+            spans,
+            vec![
+                "One here.",
+                "One here. Two here.",
+                "Two here.",
+                "Two here.\n\nThree here.",
+                "Three here."
+            ]
+        );
     }
 
     #[test]
     fn rare_words_decide_coverage() {
-        let d = doc(&["The Met said London rents rose.", "The Met in London.", "The Met again in London."]);
+        let d = doc(&[
+            "The Met said London rents rose.",
+            "The Met in London.",
+            "The Met again in London.",
+        ]);
         let p = Prepared::new(&d);
         let w = Weights::new(std::slice::from_ref(&p));
         let claim = text::content_words("London rents rose at the Met");

@@ -25,34 +25,68 @@ pub fn of(verdict: Verdict, input: &CheckInput, evidence: &[Evidence], read: usi
         Verdict::Contradicted => {
             let n = with(Stance::Contradicts).count();
             let first = with(Stance::Contradicts).next();
-            let diff = first.and_then(|e| e.differences.first()).map(|d| format!(" The source says {} where the claim says {}.", d.source, d.claim)).unwrap_or_default();
-            format!("Contradicted by {n} source{}: {}.{diff}", plural(n), first.map(cite).unwrap_or_default())
+            let diff = first
+                .and_then(|e| e.differences.first())
+                .map(|d| format!(" The source says {} where the claim says {}.", d.source, d.claim))
+                .unwrap_or_default();
+            format!(
+                "Contradicted by {n} source{}: {}.{diff}",
+                plural(n),
+                first.map(cite).unwrap_or_default()
+            )
         }
         Verdict::Mixed => {
             let s: Vec<String> = with(Stance::Supports).map(name).collect();
             let c: Vec<String> = with(Stance::Contradicts).map(name).collect();
-            format!("Sources disagree: {} support{} it, {} contradict{} it.", s.join(", "), verb_s(s.len()), c.join(", "), verb_s(c.len()))
+            format!(
+                "Sources disagree: {} support{} it, {} contradict{} it.",
+                s.join(", "),
+                verb_s(s.len()),
+                c.join(", "),
+                verb_s(c.len())
+            )
         }
         Verdict::Misquoted => {
             let e = with(Stance::Contradicts).next();
             let changes: Vec<String> = e
-                .map(|e| e.differences.iter().map(|d| format!("{:?} for {:?}", d.claim, d.source)).collect())
+                .map(|e| {
+                    e.differences
+                        .iter()
+                        .map(|d| format!("{:?} for {:?}", d.claim, d.source))
+                        .collect()
+                })
                 .unwrap_or_default();
-            let who = e.and_then(|e| e.speaker.clone()).or_else(|| input.speaker.clone()).unwrap_or_else(|| "The source".into());
-            format!("{who} said something close but not this: {}. Changed: {}.", e.map(cite).unwrap_or_default(), changes.join(", "))
+            let who = e
+                .and_then(|e| e.speaker.clone())
+                .or_else(|| input.speaker.clone())
+                .unwrap_or_else(|| "The source".into());
+            format!(
+                "{who} said something close but not this: {}. Changed: {}.",
+                e.map(cite).unwrap_or_default(),
+                changes.join(", ")
+            )
         }
         Verdict::Misattributed => {
             let e = with(Stance::Contradicts).next();
-            let real = e.and_then(|e| e.speaker.clone()).unwrap_or_else(|| "someone else".into());
+            let real = e
+                .and_then(|e| e.speaker.clone())
+                .unwrap_or_else(|| "someone else".into());
             let claimed = input.speaker.clone().unwrap_or_else(|| "the named speaker".into());
-            format!("These words are {real}'s, not {claimed}'s: {}.", e.map(cite).unwrap_or_default())
+            format!(
+                "These words are {real}'s, not {claimed}'s: {}.",
+                e.map(cite).unwrap_or_default()
+            )
         }
         Verdict::NotFound => {
             let m = with(Stance::Mentions).count();
             if m == 0 {
                 format!("Read {read} source{}; none says anything about this.", plural(read))
             } else {
-                format!("Read {read} source{}; {m} touch{} on the subject but none states this.", plural(read), if m == 1 { "es" } else { "" })
+                format!(
+                    "Read {read} source{}; {m} touch{} on the subject but none states this.",
+                    plural(read),
+                    if m == 1 { "es" } else { "" }
+                )
             }
         }
         Verdict::Unverifiable => "No source could be read.".into(),
@@ -60,7 +94,10 @@ pub fn of(verdict: Verdict, input: &CheckInput, evidence: &[Evidence], read: usi
 }
 
 fn name(e: &Evidence) -> String {
-    e.publisher.clone().or_else(|| e.title.clone()).unwrap_or_else(|| e.source.clone())
+    e.publisher
+        .clone()
+        .or_else(|| e.title.clone())
+        .unwrap_or_else(|| e.source.clone())
 }
 
 fn clip(s: &str) -> String {
@@ -73,9 +110,17 @@ fn clip(s: &str) -> String {
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 fn verb_s(n: usize) -> &'static str {
-    if n == 1 { "s" } else { "" }
+    if n == 1 {
+        "s"
+    } else {
+        ""
+    }
 }

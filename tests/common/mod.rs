@@ -63,7 +63,11 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let app = Application::build(settings).expect("app builds");
     let port = app.port();
     tokio::spawn(app.run_until_stopped());
-    TestApp { base: format!("http://127.0.0.1:{port}"), client: reqwest::Client::new(), _data: data }
+    TestApp {
+        base: format!("http://127.0.0.1:{port}"),
+        client: reqwest::Client::new(),
+        _data: data,
+    }
 }
 
 impl TestApp {
@@ -84,13 +88,25 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> (u16, String, serde_json::Value) {
-        split(self.client.get(format!("{}{path}", self.base)).send().await.expect("request sent")).await
+        split(
+            self.client
+                .get(format!("{}{path}", self.base))
+                .send()
+                .await
+                .expect("request sent"),
+        )
+        .await
     }
 }
 
 async fn split(resp: reqwest::Response) -> (u16, String, serde_json::Value) {
     let status = resp.status().as_u16();
-    let ct = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let ct = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
     let text = resp.text().await.unwrap_or_default();
     let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
     (status, ct, json)
@@ -108,14 +124,20 @@ pub fn serve_pages(dir: PathBuf) -> PageServer {
     let port = listener.local_addr().unwrap().port();
     let (d, h) = (web::Data::new(dir), web::Data::new(hits.clone()));
     let server = HttpServer::new(move || {
-        App::new().app_data(d.clone()).app_data(h.clone()).default_service(web::to(serve_file))
+        App::new()
+            .app_data(d.clone())
+            .app_data(h.clone())
+            .default_service(web::to(serve_file))
     })
     .workers(1)
     .listen(listener)
     .unwrap()
     .run();
     tokio::spawn(server);
-    PageServer { base: format!("http://127.0.0.1:{port}/"), hits }
+    PageServer {
+        base: format!("http://127.0.0.1:{port}/"),
+        hits,
+    }
 }
 
 async fn serve_file(

@@ -22,7 +22,8 @@ const LINK_LIST_DENSITY: f64 = 0.4;
 /// Items of a list of links to other stories are headlines: at most this long on average.
 const MAX_LINK_LIST_ITEM_CHARS: usize = 100;
 
-/// Average characters per cell above which a table is layout, not data.
+/// Average characters per cell above which a table is layout, not data; a single cell four times this long (a whole
+/// article in a layout cell) makes it layout too.
 const MAX_DATA_CELL_CHARS: usize = 250;
 
 /// What the extractor knows about every arena node.
@@ -54,6 +55,7 @@ impl Facts {
         let mut links = vec![0usize; n];
         let mut has_table = vec![false; n];
         let mut cells = vec![0usize; n];
+        let mut widest_cell = vec![0usize; n];
         let mut has_blocks = vec![false; n];
         let mut articles = vec![0usize; n];
         for i in (0..n).rev() {
@@ -76,6 +78,9 @@ impl Facts {
             if tag == "td" || tag == "th" {
                 cells[i] += 1;
             }
+            if tag == "td" || tag == "th" {
+                widest_cell[i] = widest_cell[i].max(prose[i]);
+            }
             let parent = node.parent;
             if parent != i {
                 prose[parent] += prose[i];
@@ -85,6 +90,7 @@ impl Facts {
                 has_blocks[parent] |= has_blocks[i] || (block_kind(tag).is_some() && !dropped_tag(tag));
                 if tag != "table" {
                     cells[parent] += cells[i];
+                    widest_cell[parent] = widest_cell[parent].max(widest_cell[i]);
                 }
             }
         }
@@ -121,8 +127,12 @@ impl Facts {
             if matches!(tag, "ul" | "ol") && facts_link_density(&prose, &links, i) >= LINK_LIST_DENSITY {
                 link_list[i] = every_item_links(arena, &prose, &links, i);
             }
-            data_table[i] =
-                tag == "table" && !has_table[i] && cells[i] > 0 && prose[i] / cells[i] <= MAX_DATA_CELL_CHARS;
+            data_table[i] = tag == "table"
+                && !has_table[i]
+                && cells[i] > 0
+                && prose[i] / cells[i] <= MAX_DATA_CELL_CHARS
+                && widest_cell[i] <= MAX_DATA_CELL_CHARS * 4
+                && !matches!(el.attr("role"), Some("presentation" | "none"));
         }
         Facts {
             prose,

@@ -327,3 +327,22 @@ fn table_header_spanning_columns_names_each_column() {
     );
     assert!(doc.text.contains("Force: Total; Calls answered: 88%"), "{}", doc.text);
 }
+
+#[test]
+fn layout_table_with_the_article_in_one_cell_is_not_data() {
+    let cell = [
+        para("The council published its annual figures on Monday"),
+        para("Officers answered most emergency calls within the target time"),
+        para("The mayor said the results showed steady progress"),
+        para("The report will be debated at the next meeting of the board"),
+        para("Campaigners said the figures hid a wide gap between boroughs"),
+        para("The force said it would publish monthly figures from next year"),
+        para("Residents can read the full report on the council's website"),
+    ]
+    .concat();
+    let text = text_of(&format!(
+        "<table><tr><td>Home</td><td>News</td><td>Contact</td><td>About</td><td>Help</td><td>Jobs</td></tr>\
+         <tr><td>A</td><td>B</td><td>C</td><td>D</td><td>E</td><td>{cell}</td></tr></table>"
+    ));
+    assert!(text.contains("\n\nOfficers answered most emergency calls"), "{text}");
+}

@@ -49,5 +49,18 @@ fn bench_extract(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_extract);
+/// A page that is one endless sentence of figures and periods: every pass must stay linear.
+fn bench_degenerate(c: &mut Criterion) {
+    let text = "5 per cent in 2024 and from 19 to ".repeat(6_000);
+    let ctx = Context::default();
+    let mut group = c.benchmark_group("quantity");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("extract_one_endless_sentence", |b| {
+        b.iter(|| extract(black_box(&text), &ctx).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract, bench_degenerate);
 criterion_main!(benches);

@@ -39,7 +39,7 @@ impl Parser<'_> {
         let prev = self.found.iter().rev().find(|f| f.q.unit != "date")?;
         let gap = joiner.checked_sub(prev.last + 1)?;
         let only_period_between = (prev.last + 1..joiner)
-            .all(|k| self.mentions.iter().any(|m| m.first <= k && k <= m.last) || self.is(k, "in"));
+            .all(|k| self.mentions.iter().rev().take(3).any(|m| m.first <= k && k <= m.last) || self.is(k, "in"));
         (prev.q.unit == unit && prev.q.role.is_none() && gap <= 4 && only_period_between).then_some(prev.q.change)?
     }
 

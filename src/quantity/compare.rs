@@ -189,6 +189,12 @@ fn compatible(c: &Quantity, s: &Quantity) -> Option<Strength> {
     if level(c) != level(s) {
         return None;
     }
+    // The start of a change is not its end: "from 19 per cent" never meets "to 25 per cent".
+    if let (Some(a), Some(b)) = (c.role, s.role) {
+        if a != b {
+            return None;
+        }
+    }
     let counted = matches!(c.unit.as_str(), "count" | "percent" | "ratio");
     match (&c.counts, &s.counts) {
         (Some(a), Some(b)) if a != b && counted => None,

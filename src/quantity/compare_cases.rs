@@ -134,6 +134,8 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
     ("Unemployment rose to 4.5%", "Unemployment was 4.4% in June", "", Disagree),
     ("Hundreds more officers were deployed", "The force trained 8,000 officers who were deployed", "", Unpaired),
     ("Burglary is up 22%", "Burglary: 22% of recorded crime", "", Unpaired),
+    ("Its share rose from 19 per cent to 25 per cent", "Its share rose to 25 per cent", "", Agree),
+    ("Its share rose from 19 per cent to 35 per cent", "Its share rose to 25 per cent", "", Disagree),
     ("Unemployment rose by 4.4%", "The unemployment rate rose to 4.4% in the three months to June.", "", Unpaired),
     ("Prices rose 10% in 2023", "Prices rose 6% in 2023 and 10% in 2022.", "", Disagree),
     ("Prices rose 6% in 2023", "Prices rose 6% in 2023 and 10% in 2022.", "", Agree),

@@ -124,17 +124,30 @@ pub fn hex(bytes: &[u8]) -> String {
 /// Limits and identity of the fetcher.
 #[derive(Debug, Clone)]
 pub struct FetchOptions {
+    /// Lifts the SSRF guard's address and port rules (tests, intranets).
     pub allow_private_hosts: bool,
+    /// Hosts exempt from the address rules while everything else stays guarded: `host` (on the ordinary web
+    /// ports) or `host:port`, compared with the URL's host as the URL parser normalises it.
+    pub allowed_hosts: Vec<String>,
+    /// Largest body read, counted after decompression.
     pub max_body_bytes: usize,
     pub connect_timeout: Duration,
+    /// The most one fetch may take, redirects, retries, slow bodies and waiting for a per-host slot included.
     pub total_timeout: Duration,
     pub user_agent: String,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions::from_settings(&crate::config::Settings::default())
+    }
 }
 
 impl FetchOptions {
     pub fn from_settings(s: &crate::config::Settings) -> Self {
         FetchOptions {
             allow_private_hosts: s.allow_private_hosts,
+            allowed_hosts: Vec::new(),
             max_body_bytes: s.max_body_bytes,
             connect_timeout: s.connect_timeout,
             total_timeout: s.fetch_timeout,
@@ -148,6 +161,7 @@ impl FetchOptions {
 pub struct Fetcher {
     client: reqwest::Client,
     opts: FetchOptions,
+    guard: guard::Guard,
     hosts: HostLimits,
 }
 
@@ -205,12 +219,13 @@ fn header(headers: &reqwest::header::HeaderMap, name: reqwest::header::HeaderNam
 
 impl Fetcher {
     pub fn new(opts: FetchOptions) -> Result<Self, FetchError> {
-        let allow_private = opts.allow_private_hosts;
+        let guard = guard::Guard::new(opts.allow_private_hosts, &opts.allowed_hosts)?;
+        let redirect_guard = guard.clone();
         let policy = redirect::Policy::custom(move |attempt| {
             if attempt.previous().len() >= MAX_REDIRECTS || attempt.previous().contains(attempt.url()) {
                 return attempt.error(FetchError::TooManyRedirects);
             }
-            match guard::check_url(attempt.url(), allow_private) {
+            match redirect_guard.check_url(attempt.url()) {
                 Ok(()) => attempt.follow(),
                 Err(e) => attempt.error(e),
             }
@@ -221,12 +236,16 @@ impl Fetcher {
             .read_timeout(opts.total_timeout)
             .timeout(opts.total_timeout)
             .redirect(policy)
-            .dns_resolver(guard::GuardedResolver::shared(allow_private))
+            .referer(false)
+            // A proxy would resolve and connect on our behalf, out of the guard's sight.
+            .no_proxy()
+            .dns_resolver(guard.resolver())
             .build()
             .map_err(|e| FetchError::Io(e.to_string()))?;
         Ok(Fetcher {
             client,
             opts,
+            guard,
             hosts: HostLimits::default(),
         })
     }
@@ -242,28 +261,32 @@ impl Fetcher {
     /// Fetches with `If-None-Match` / `If-Modified-Since` from an earlier snapshot; retries 5xx and timeouts
     /// with jittered backoff; at most `PER_HOST_CONCURRENCY` requests to one host at a time.
     pub async fn fetch_conditional(&self, url: &Url, prior: &Validators) -> Result<Fetched, FetchError> {
-        guard::check_url(url, self.opts.allow_private_hosts)?;
-        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
-        let permit = self.hosts.permit(&host).await;
+        self.guard.check_url(url)?;
         let total = self.opts.total_timeout;
+        // One deadline for the whole fetch: a slow-drip server, a busy host or a run of retries cannot hold a
+        // worker past the total.
+        match tokio::time::timeout(total, self.fetch_with_retries(url, prior)).await {
+            Ok(result) => result,
+            Err(_) => Err(FetchError::Timeout(total)),
+        }
+    }
+
+    async fn fetch_with_retries(&self, url: &Url, prior: &Validators) -> Result<Fetched, FetchError> {
+        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+        let _permit = self.hosts.permit(&host).await;
         let mut attempt = 0;
-        let result = loop {
-            let result = match tokio::time::timeout(total, self.fetch_inner(url, prior)).await {
-                Ok(result) => result,
-                Err(_) => Err(FetchError::Timeout(total)),
-            };
+        loop {
+            let result = self.fetch_inner(url, prior).await;
             let retryable = matches!(
                 &result,
                 Err(FetchError::Timeout(_)) | Err(FetchError::HttpStatus(500..=599))
             );
             if !retryable || attempt >= MAX_RETRIES {
-                break result;
+                return result;
             }
             attempt += 1;
             tokio::time::sleep(backoff(attempt)).await;
-        };
-        drop(permit);
-        result
+        }
     }
 
     async fn fetch_inner(&self, url: &Url, prior: &Validators) -> Result<Fetched, FetchError> {
@@ -300,7 +323,7 @@ impl Fetcher {
         }
         let final_url = resp.url().to_string();
         // Read in chunks so the limit holds on the decompressed stream (a gzip bomb stops early).
-        let mut body = Vec::new();
+        let mut body = Vec::with_capacity(resp.content_length().map_or(0, |n| (n as usize).min(limit)));
         while let Some(chunk) = resp.chunk().await.map_err(|e| self.classify(&e))? {
             if body.len() + chunk.len() > limit {
                 return Err(FetchError::TooLarge(limit));

@@ -301,6 +301,8 @@ const NOT_FIGURES: &[&str] = &[
     "Hundred Years War",
     "the third quarter",
     "a 3440x1440 screen",
+    "won 7-5, 6-2 on Sunday",
+    "West Shore 21-21",
 ];
 
 #[test]

@@ -17,7 +17,7 @@
 use serde::Serialize;
 
 use super::periods::Relation;
-use super::{Bound, Quantity};
+use super::{tables, Bound, Quantity};
 
 /// One claim figure and the source figure it is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -43,6 +43,9 @@ enum Strength {
     Strong,
     Weak,
 }
+
+/// How far from an open bound ("up to", "more than") a figure may lie and still bear it out.
+const OPEN_BOUND_FACTOR: f64 = 2.0;
 
 /// Relative slack for float comparisons.
 const EPS: f64 = 1e-9;
@@ -90,6 +93,8 @@ struct Candidate {
     index: usize,
     period: Relation,
     shared: usize,
+    /// Per mille of the source clause's content words that the claim's sentence uses.
+    closeness: usize,
     agree: bool,
     same_counts: bool,
     same_bound: bool,
@@ -111,12 +116,17 @@ impl Candidate {
         let in_sentence = shared_words(&c.context, &s.context, c.counts.as_deref());
         let beyond_counts = |q: &Quantity| q.context.iter().any(|w| Some(w.as_str()) != c.counts.as_deref());
         let unrelated = in_sentence == 0 && beyond_counts(c) && beyond_counts(s) && period != Relation::Same;
-        // Dates qualify a whole sentence; other figures belong to their clause.
-        let shared = if c.unit == "date" {
-            in_sentence
+        // Dates qualify a whole sentence; other figures belong to their clause. What counts is the share of the
+        // source's words the claim uses, so a long clause does not win by length.
+        let (shared, pool) = if c.unit == "date" {
+            (in_sentence, s.context.len())
         } else {
-            shared_words(&c.context, &s.clause_context, c.counts.as_deref())
+            (
+                shared_words(&c.context, &s.clause_context, c.counts.as_deref()),
+                s.clause_context.len(),
+            )
         };
+        let closeness = shared * 1000 / pool.max(1);
         if unrelated {
             return None;
         }
@@ -124,6 +134,7 @@ impl Candidate {
             index,
             period,
             shared,
+            closeness,
             agree,
             same_counts: c.counts.is_some() && c.counts == s.counts,
             same_bound: c.bound == s.bound,
@@ -138,7 +149,7 @@ impl Candidate {
         (
             self.period != Relation::Different,
             self.period == Relation::Same,
-            self.shared,
+            self.closeness,
             self.agree,
             self.same_counts,
             self.same_bound,
@@ -244,8 +255,29 @@ pub fn agrees(c: &Quantity, s: &Quantity) -> bool {
     if cu == "date" {
         return dates_agree(c, s);
     }
-    let (lo, hi) = (c.low * cs, c.high * cs);
+    // "all 18 teams" is not "all 58 teams", though both are the whole.
+    if let (Some([cn, cd]), Some([sn, sd])) = (c.ratio, s.ratio) {
+        let whole = (cn - cd).abs() < EPS || (sn - sd).abs() < EPS;
+        if whole && (cd - sd).abs() > EPS {
+            return false;
+        }
+    }
     let slack = |x: f64| x.abs().max(1.0) * EPS;
+    // Two figures hedged the same open way quote one bound: "more than 3 million" does not bear out "more than
+    // 7 million", though it is not false.
+    if c.bound == s.bound && matches!(c.bound, Bound::AtLeast | Bound::AtMost) {
+        let (cv, sv) = (c.value * cs, s.value * ss);
+        return (sv - cv).abs() <= tables::HEDGE_WIDTH * cv.abs() + slack(cv);
+    }
+    let (mut lo, mut hi) = (c.low * cs, c.high * cs);
+    // "up to $4 billion" is not borne out by "$200 million", nor "more than 100" by "1,300": an open bound stands
+    // for figures within a factor of two of it.
+    let bound_value = c.value * cs;
+    match c.bound {
+        Bound::AtMost if bound_value > 0.0 => lo = lo.max(bound_value / OPEN_BOUND_FACTOR),
+        Bound::AtLeast if bound_value > 0.0 => hi = hi.min(bound_value * OPEN_BOUND_FACTOR),
+        _ => {}
+    }
     let within = |x: f64| x >= lo - slack(lo) && x <= hi + slack(hi);
     let (s_lo, s_hi, sv) = (s.low * ss, s.high * ss, s.value * ss);
     let inside = within(s_lo) && within(s_hi);
@@ -253,7 +285,12 @@ pub fn agrees(c: &Quantity, s: &Quantity) -> bool {
         (c.bound, s.bound),
         (Bound::AtLeast, Bound::AtMost | Bound::Nearly) | (Bound::AtMost | Bound::Nearly, Bound::AtLeast)
     );
-    let by_value = within(sv) && !opposite && s.bound != Bound::Range;
+    // Two spans quote their ends: "20-90 minutes" does not bear out "60-90 minutes", though it holds it.
+    if c.bound == Bound::Between && s.bound == Bound::Between {
+        let close = |a: f64, b: f64| (a - b).abs() <= tables::HEDGE_WIDTH / 2.0 * a.abs().max(b.abs()) + slack(a);
+        return close(c.low * cs, s.low * ss) && close(c.high * cs, s.high * ss);
+    }
+    let by_value = within(sv) && !opposite && !matches!(s.bound, Bound::Range | Bound::Between);
     inside || by_value
 }
 

@@ -221,6 +221,10 @@ impl<'a> Parser<'a> {
                 if w.kind == Kind::Word && w.class & (class::HEDGE | class::NUMWORD) == 0 {
                     return true;
                 }
+                // The second half of a score ("7-6") or of a code.
+                if w.kind == Kind::Num && p.glued {
+                    return true;
+                }
             }
             if p.kind == Kind::Word && p.class & class::LABEL != 0 {
                 return true;
@@ -249,6 +253,22 @@ impl<'a> Parser<'a> {
             }
             if n.glued && n.kind == Kind::Sym && (n.ch == ':' || n.ch == '/') {
                 return true;
+            }
+            // "7-5, 6-2", "21-21": a score, unless a unit or noun makes it a span ("5-8 minutes", "4-9 pears").
+            if n.kind == Kind::Hyphen
+                && self
+                    .toks
+                    .get(core.next + 1)
+                    .is_some_and(|m| m.glued && m.kind == Kind::Num)
+            {
+                let second = numbers::core_at(self.text, self.toks, core.next + 1);
+                let span = second.is_some_and(|sc| {
+                    sc.value >= core.value
+                        && (self.unit_after(sc.next, false, &sc).is_some() || self.noun_run(sc.next).is_some())
+                });
+                if !span {
+                    return true;
+                }
             }
         }
         false
@@ -368,6 +388,7 @@ impl<'a> Parser<'a> {
             Some((lo, hi)) if unit != "ratio" => {
                 bound = Bound::Range;
                 if span.is_some() {
+                    bound = Bound::Between;
                     value = (lo + hi) / 2.0 * factor;
                 }
                 (lo * factor, hi * factor)
@@ -552,7 +573,7 @@ pub(crate) fn interval(value: f64, half: f64, bound: Bound, unit: &str) -> (f64,
         0.0
     };
     match bound {
-        Bound::Exact | Bound::Range => (value - half, value + half),
+        Bound::Exact | Bound::Range | Bound::Between => (value - half, value + half),
         Bound::About => (value - spread, value + spread),
         Bound::Nearly => (value - spread, value + half),
         Bound::AtMost => (floor, value),

@@ -73,6 +73,8 @@ pub enum Bound {
     AtLeast,
     /// A span given by the words: "hundreds", a date, a period.
     Range,
+    /// A span given by two figures: "between 10 and 20 per cent", "5-8 minutes".
+    Between,
 }
 
 /// Which end of a "from X to Y" a figure is.

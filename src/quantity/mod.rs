@@ -38,6 +38,8 @@ mod cases;
 #[cfg(test)]
 mod compare_cases;
 #[cfg(test)]
+mod measure;
+#[cfg(test)]
 mod props;
 
 pub use compare::{agrees, pair, Pairing};

@@ -51,6 +51,7 @@ const OPEN_BOUND_FACTOR: f64 = 2.0;
 const EPS: f64 = 1e-9;
 
 /// Pairs every claim figure with the source figure it is about and decides agreement.
+#[must_use]
 pub fn pair(claim: &[Quantity], source: &[Quantity]) -> Vec<Pairing> {
     claim
         .iter()
@@ -233,6 +234,7 @@ fn distance(c: &Quantity, s: &Quantity) -> f64 {
 }
 
 /// True when the source figure bears out the claim figure (same family assumed by the caller or checked here).
+#[must_use]
 pub fn agrees(c: &Quantity, s: &Quantity) -> bool {
     let (cu, cs) = family(c);
     let (su, ss) = family(s);

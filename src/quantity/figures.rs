@@ -389,7 +389,7 @@ impl<'a> Parser<'a> {
                 bound = Bound::Range;
                 if span.is_some() {
                     bound = Bound::Between;
-                    value = (lo + hi) / 2.0 * factor;
+                    value = f64::midpoint(lo, hi) * factor;
                 }
                 (lo * factor, hi * factor)
             }

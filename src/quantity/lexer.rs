@@ -87,12 +87,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         } else {
             let c = char_at(text, i);
             let next = i + c.len_utf8();
-            match lex_other(text, i, c, next, out.last()) {
-                Some(t) => t,
-                None => {
-                    i = next;
-                    continue;
-                }
+            if let Some(t) = lex_other(text, i, c, next, out.last()) {
+                t
+            } else {
+                i = next;
+                continue;
             }
         };
         let mut tok = tok;

@@ -101,8 +101,8 @@ pub struct Quantity {
     /// The interval the words allow (precision of a bare figure, hedges, bounds); infinite when open.
     pub low: f64,
     pub high: f64,
-    /// Canonical unit: "percent", "percentage_point", "GBP", "USD", "EUR", "second", "year_of_age", "date",
-    /// "ratio", "factor", "count".
+    /// Canonical unit: `percent`, `percentage_point`, `GBP`, `USD`, `EUR`, `second`, `year_of_age`, `date`,
+    /// `ratio`, `factor`, `count`.
     pub unit: String,
     /// What it counts, as a singular lemma: "call", "officer", "offence".
     pub counts: Option<String>,
@@ -165,6 +165,7 @@ impl Quantity {
 }
 
 /// Every figure in `text`, in order of appearance.
+#[must_use]
 pub fn extract(text: &str, ctx: &Context) -> Vec<Quantity> {
     let mut tokens = lexer::tokenize(text);
     let mut parser = figures::Parser::new(text, &tokens, ctx);

@@ -44,6 +44,7 @@ pub enum Relation {
 
 impl Period {
     /// Compares two periods: the same, different, or impossible to tell.
+    #[must_use]
     pub fn relation(&self, other: &Period) -> Relation {
         match (self.first, other.first) {
             (Some(a), Some(b)) => {

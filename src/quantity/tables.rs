@@ -508,30 +508,65 @@ fn vocabulary() -> &'static Vocabulary {
     VOCAB.get_or_init(|| {
         let mut map = Vocabulary::default();
         let mut add = |w: &'static str, bit: u32| *map.entry(w).or_insert(0) |= bit;
-        NUMBER_WORDS.iter().for_each(|(w, _)| add(w, class::NUMWORD));
-        SCALE_WORDS.iter().for_each(|(w, _)| add(w, class::SCALE));
-        VAGUE_WORDS.iter().for_each(|(w, _, _)| add(w, class::VAGUE));
-        FRACTIONS.iter().for_each(|(w, _)| add(w, class::FRACTION));
-        FACTORS.iter().for_each(|(w, _, _)| add(w, class::FACTOR));
-        HEDGES_BEFORE.iter().for_each(|(ws, _)| add(ws[0], class::HEDGE));
-        CHANGE_WORDS.iter().for_each(|(w, _)| add(w, class::CHANGE));
-        MONTHS.iter().for_each(|(w, _)| add(w, class::MONTH));
-        TIME_UNITS.iter().for_each(|(w, _)| add(w, class::TIME_UNIT));
-        RELATIVE_PERIODS.iter().for_each(|(ws, _)| add(ws[0], class::RELATIVE));
-        CURRENCY_WORDS
-            .iter()
-            .take(3)
-            .for_each(|(w, _, _)| add(w, class::CURRENCY));
-        DOLLAR_PREFIXES.iter().for_each(|(w, _)| add(w, class::CURRENCY));
-        STOP_WORDS.iter().for_each(|w| add(w, class::STOP));
-        LABEL_WORDS.iter().for_each(|w| add(w, class::LABEL));
-        AGE_WORDS.iter().for_each(|w| add(w, class::AGE));
-        CLAUSE_WORDS.iter().for_each(|w| add(w, class::CLAUSE));
-        ["a", "an"].into_iter().for_each(|w| add(w, class::ARTICLE));
-        ["all"].into_iter().for_each(|w| add(w, class::ALL));
-        ["since", "between", "from"]
-            .into_iter()
-            .for_each(|w| add(w, class::PERIOD_PREP));
+        for (w, _) in NUMBER_WORDS {
+            add(w, class::NUMWORD);
+        }
+        for (w, _) in SCALE_WORDS {
+            add(w, class::SCALE);
+        }
+        for (w, _, _) in VAGUE_WORDS {
+            add(w, class::VAGUE);
+        }
+        for (w, _) in FRACTIONS {
+            add(w, class::FRACTION);
+        }
+        for (w, _, _) in FACTORS {
+            add(w, class::FACTOR);
+        }
+        for (ws, _) in HEDGES_BEFORE {
+            add(ws[0], class::HEDGE);
+        }
+        for (w, _) in CHANGE_WORDS {
+            add(w, class::CHANGE);
+        }
+        for (w, _) in MONTHS {
+            add(w, class::MONTH);
+        }
+        for (w, _) in TIME_UNITS {
+            add(w, class::TIME_UNIT);
+        }
+        for (ws, _) in RELATIVE_PERIODS {
+            add(ws[0], class::RELATIVE);
+        }
+        // Only the three-letter codes ("GBP 3 million") can stand before a number.
+        for (w, _, _) in CURRENCY_WORDS.iter().filter(|(w, _, _)| w.len() == 3 && *w != "yen") {
+            add(w, class::CURRENCY);
+        }
+        for (w, _) in DOLLAR_PREFIXES {
+            add(w, class::CURRENCY);
+        }
+        for w in STOP_WORDS {
+            add(w, class::STOP);
+        }
+        for w in LABEL_WORDS {
+            add(w, class::LABEL);
+        }
+        for w in AGE_WORDS {
+            add(w, class::AGE);
+        }
+        for w in CLAUSE_WORDS {
+            add(w, class::CLAUSE);
+        }
+        for (w, bit) in [
+            ("a", class::ARTICLE),
+            ("an", class::ARTICLE),
+            ("all", class::ALL),
+            ("since", class::PERIOD_PREP),
+            ("between", class::PERIOD_PREP),
+            ("from", class::PERIOD_PREP),
+        ] {
+            add(w, bit);
+        }
         map
     })
 }

@@ -3,8 +3,9 @@
 //! (`hundreds`, `tens of thousands`), with the precision each was written to.
 //!
 //! Precision is the key decision: a figure is as precise as its last written digit (`86` covers 85.5–86.5,
-//! `4.7 million` covers 4.65–4.75 million). Trailing zeros of a whole number may be rounding, so `8,000` may stand
-//! for anything that rounds to it, but never by more than 5% of the value (`100` is not 50–150).
+//! `4.7 million` covers 4.65–4.75 million, `£480m` 479.5–480.5 million). Trailing zeros of a whole number of 100 or
+//! more may be rounding, so `8,000` may stand for anything that rounds to it, but never by more than 5% of the value
+//! (`300` is 285–315, not 250–350); below 100 they are digits like any other (`40%` is 39.5–40.5).
 
 use super::lexer::{Kind, Token};
 use super::tables::{self, class};

@@ -68,6 +68,8 @@ fn crosscheck_extract(page: &str) {
     black_box(crosscheck::extract::extract(black_box(page), None));
 }
 
+/// The peer, run only with `cargo bench --features compare-rs-trafilatura` so that ordinary builds do not carry it.
+#[cfg(feature = "compare-rs-trafilatura")]
 fn rs_trafilatura_extract(page: &str) {
     let _ = black_box(rs_trafilatura::extract(black_box(page)));
 }
@@ -83,11 +85,11 @@ fn bench(c: &mut Criterion) {
         "crosscheck extract: {} pages, per page median {median:?}, p90 {p90:?}",
         pages.len()
     );
-    let (median, p90) = per_page(&pages, 3, rs_trafilatura_extract);
-    eprintln!(
-        "rs-trafilatura:     {} pages, per page median {median:?}, p90 {p90:?}",
-        pages.len()
-    );
+    #[cfg(feature = "compare-rs-trafilatura")]
+    {
+        let (median, p90) = per_page(&pages, 3, rs_trafilatura_extract);
+        eprintln!("rs-trafilatura:     {} pages, per page median {median:?}, p90 {p90:?}", pages.len());
+    }
 
     let mut group = c.benchmark_group("extract_181_pages");
     group.throughput(Throughput::Elements(pages.len() as u64));
@@ -95,6 +97,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("crosscheck", |b| {
         b.iter(|| pages.iter().for_each(|p| crosscheck_extract(p)))
     });
+    #[cfg(feature = "compare-rs-trafilatura")]
     group.bench_function("rs_trafilatura", |b| {
         b.iter(|| pages.iter().for_each(|p| rs_trafilatura_extract(p)))
     });

@@ -23,6 +23,10 @@ pub const DEFAULT_CACHE_TTL: Duration = Duration::from_secs(600);
 /// Requests a minute one client may make to `/v1/*`; 0, the default, is unlimited — a newsroom sets a budget for
 /// its clients (a scripted batch of claims from one desk is legitimate traffic).
 pub const DEFAULT_RATE_LIMIT: u32 = 0;
+pub const DEFAULT_WORKERS: usize = 2;
+pub const DEFAULT_JOB_LEASE: Duration = Duration::from_secs(60);
+pub const DEFAULT_CALLBACK_BACKOFF: Duration = Duration::from_secs(2);
+pub const DEFAULT_CALLBACK_MAX_ATTEMPTS: u32 = 8;
 pub const DEFAULT_USER_AGENT_CONTACT: &str = "https://github.com/crosscheck/crosscheck";
 pub const CONFIG_FILE: &str = "crosscheck.toml";
 
@@ -42,6 +46,8 @@ pub struct Settings {
     pub database_url: Option<String>,
     pub sources_dir: PathBuf,
     pub allow_private_hosts: bool,
+    /// Hosts (`host` or `host:port`) fetched even when they resolve to non-public addresses (intranets).
+    pub allowed_hosts: Vec<String>,
     pub webhook_secret: Option<String>,
     pub api_tokens: Vec<String>,
     pub max_body_bytes: usize,
@@ -51,6 +57,13 @@ pub struct Settings {
     pub cache_ttl: Duration,
     pub rate_limit_per_minute: u32,
     pub user_agent_contact: String,
+    /// Background workers taking jobs from the queue.
+    pub workers: usize,
+    /// How long a worker holds a job before another may take it over.
+    pub job_lease: Duration,
+    /// Callback delivery: first retry delay (doubling, with jitter) and attempts before giving up.
+    pub callback_backoff: Duration,
+    pub callback_max_attempts: u32,
 }
 
 impl Default for Settings {
@@ -61,6 +74,7 @@ impl Default for Settings {
             database_url: None,
             sources_dir: PathBuf::from(DEFAULT_SOURCES_DIR),
             allow_private_hosts: false,
+            allowed_hosts: Vec::new(),
             webhook_secret: None,
             api_tokens: Vec::new(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
@@ -69,6 +83,10 @@ impl Default for Settings {
             fetch_timeout: DEFAULT_FETCH_TIMEOUT,
             cache_ttl: DEFAULT_CACHE_TTL,
             rate_limit_per_minute: DEFAULT_RATE_LIMIT,
+            workers: DEFAULT_WORKERS,
+            job_lease: DEFAULT_JOB_LEASE,
+            callback_backoff: DEFAULT_CALLBACK_BACKOFF,
+            callback_max_attempts: DEFAULT_CALLBACK_MAX_ATTEMPTS,
             user_agent_contact: DEFAULT_USER_AGENT_CONTACT.to_string(),
         }
     }
@@ -83,6 +101,7 @@ struct FileLayer {
     database_url: Option<String>,
     sources_dir: Option<String>,
     allow_private_hosts: Option<bool>,
+    allowed_hosts: Option<String>,
     webhook_secret: Option<String>,
     api_tokens: Option<String>,
     max_body_bytes: Option<usize>,
@@ -90,6 +109,10 @@ struct FileLayer {
     cache_ttl: Option<u64>,
     rate_limit: Option<u32>,
     user_agent_contact: Option<String>,
+    workers: Option<usize>,
+    job_lease_secs: Option<u64>,
+    callback_backoff_ms: Option<u64>,
+    callback_max_attempts: Option<u32>,
 }
 
 impl Settings {
@@ -130,6 +153,9 @@ impl Settings {
         ) {
             s.allow_private_hosts = parse_bool("CROSSCHECK_ALLOW_PRIVATE_HOSTS", &v)?;
         }
+        if let Some(v) = get("CROSSCHECK_ALLOWED_HOSTS", file.allowed_hosts) {
+            s.allowed_hosts = split_list(&v);
+        }
         s.webhook_secret = get("CROSSCHECK_WEBHOOK_SECRET", file.webhook_secret);
         if let Some(v) = get("CROSSCHECK_API_TOKENS", file.api_tokens) {
             s.api_tokens = v
@@ -161,8 +187,25 @@ impl Settings {
         if let Some(v) = get("CROSSCHECK_USER_AGENT_CONTACT", file.user_agent_contact) {
             s.user_agent_contact = v;
         }
+        if let Some(v) = get("CROSSCHECK_WORKERS", file.workers.map(|n| n.to_string())) {
+            s.workers = v.trim().parse().map_err(|e| invalid("CROSSCHECK_WORKERS", e))?;
+        }
+        if let Some(v) = get("CROSSCHECK_JOB_LEASE_SECS", file.job_lease_secs.map(|n| n.to_string())) {
+            s.job_lease = Duration::from_secs(parse_secs("CROSSCHECK_JOB_LEASE_SECS", &v)?.max(1));
+        }
+        if let Some(v) = get("CROSSCHECK_CALLBACK_BACKOFF_MS", file.callback_backoff_ms.map(|n| n.to_string())) {
+            s.callback_backoff = Duration::from_millis(v.trim().parse().map_err(|e| invalid("CROSSCHECK_CALLBACK_BACKOFF_MS", e))?);
+        }
+        if let Some(v) = get("CROSSCHECK_CALLBACK_MAX_ATTEMPTS", file.callback_max_attempts.map(|n| n.to_string())) {
+            s.callback_max_attempts =
+                v.trim().parse().map_err(|e| invalid("CROSSCHECK_CALLBACK_MAX_ATTEMPTS", e))?;
+        }
         Ok(s)
     }
+}
+
+fn split_list(v: &str) -> Vec<String> {
+    v.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
 }
 
 fn read_file(path: &Path) -> Result<FileLayer, ConfigError> {

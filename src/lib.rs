@@ -10,6 +10,7 @@ pub mod config;
 pub mod extract;
 pub mod fetch;
 pub mod http;
+pub mod jobs;
 pub mod model;
 pub mod quantity;
 pub mod quote;
@@ -101,6 +102,15 @@ impl Engine {
         &self,
         items: Vec<Result<CheckInput, model::RequestError>>,
     ) -> Vec<Result<CheckAnswer, model::RequestError>> {
+        self.check_batch_with(items, false).await
+    }
+
+    /// As [`Engine::check_batch`]; with `with_registry` the registry's sources are read beside each claim's own.
+    pub async fn check_batch_with(
+        &self,
+        items: Vec<Result<CheckInput, model::RequestError>>,
+        with_registry: bool,
+    ) -> Vec<Result<CheckAnswer, model::RequestError>> {
         let mut refs: Vec<SourceRef> = Vec::new();
         for input in items.iter().flatten() {
             for r in input.sources.iter().flatten() {
@@ -129,10 +139,13 @@ impl Engine {
                         .iter()
                         .map(|item| {
                             let input = item.as_ref().map_err(Clone::clone)?;
-                            let sources: Vec<ReadSource> = match &input.sources {
+                            let mut sources: Vec<ReadSource> = match &input.sources {
                                 Some(rs) => distinct(rs).into_iter().map(|r| read[&r.label()].clone()).collect(),
                                 None => registry.as_ref().clone(),
                             };
+                            if with_registry && input.sources.is_some() {
+                                sources.extend(registry.iter().cloned());
+                            }
                             Ok(verify::verify(input, &sources))
                         })
                         .collect::<Vec<_>>()

@@ -21,6 +21,8 @@ pub enum ApiError {
     Unprocessable(String),
     #[error("a bearer token is required")]
     Unauthorized,
+    #[error("{0}")]
+    BadSignature(String),
     #[error("that token is not accepted")]
     Forbidden,
     #[error("too many requests; retry after {0} s")]
@@ -59,6 +61,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => ("unsupported-media-type", "Unsupported media type"),
             ApiError::Unprocessable(_) => ("unprocessable-request", "The request cannot be checked"),
             ApiError::Unauthorized => ("unauthorized", "Unauthorized"),
+            ApiError::BadSignature(_) => ("bad-signature", "Webhook signature refused"),
             ApiError::Forbidden => ("forbidden", "Forbidden"),
             ApiError::RateLimited(_) => ("rate-limited", "Too many requests"),
             ApiError::NotFound(_) => ("not-found", "Not found"),
@@ -86,7 +89,7 @@ impl ResponseError for ApiError {
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthorized | ApiError::BadSignature(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,

@@ -17,6 +17,8 @@ pub use error::{ApiError, Problem};
 use std::sync::Arc;
 
 use crate::config::Settings;
+use crate::jobs::deliver::Deliverer;
+use crate::jobs::Queue;
 use crate::fetch::FetchOptions;
 use crate::sources::Registry;
 use crate::store::{SqliteStore, Store, StoreError};
@@ -31,6 +33,7 @@ pub struct AppState {
     pub settings: Settings,
     pub store: Arc<dyn Store>,
     pub limiter: access::RateLimiter,
+    pub queue: Queue,
 }
 
 /// A bound, not yet running, service.
@@ -75,12 +78,16 @@ impl Application {
             })?
             .port();
         let limiter = access::RateLimiter::new(settings.rate_limit_per_minute);
-        let state = web::Data::new(AppState {
-            engine,
-            settings,
-            store,
-            limiter,
-        });
+        let queue = Queue {
+            store: store.clone(),
+            engine: engine.clone(),
+            deliverer: Deliverer::new(&settings)?,
+            lease: settings.job_lease,
+            wake: Arc::default(),
+        };
+        // Jobs left by a previous run (or another replica's dead worker) are taken up again here.
+        queue.start(settings.workers);
+        let state = web::Data::new(AppState { engine, settings, store, limiter, queue });
         let server = HttpServer::new(move || App::new().configure(|cfg| configure(cfg, state.clone())))
             .listen(listener)
             .map_err(|e| StartError::Bind {
@@ -126,7 +133,13 @@ pub fn configure(cfg: &mut web::ServiceConfig, state: web::Data<AppState>) {
                         .route(web::post().to(routes::create_batch)),
                 )
                 .route("/checks/{id}", web::get().to(routes::get_check))
-                .route("/sources", web::get().to(routes::list_sources)),
+                .route("/sources", web::get().to(routes::list_sources))
+                .route("/jobs/{id}", web::get().to(routes::get_job))
+                .service(
+                    web::resource("/webhooks/newsroom")
+                        .app_data(web::PayloadConfig::new(MAX_BATCH_REQUEST_BYTES))
+                        .route(web::post().to(routes::newsroom_webhook)),
+                ),
         )
         .default_service(web::to(routes::not_found));
 }

@@ -1,12 +1,14 @@
 //! The route handlers: parse, call the engine, shape the answer. Nothing else lives here.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
 
 use super::error::ApiError;
 use super::AppState;
 use crate::model::{BatchRequest, CheckAnswer, CheckRequest};
-use crate::store::{new_id, StoredCheck};
+use crate::jobs::signature;
+use crate::jobs::webhook::WebhookEvent;
+use crate::store::{new_id, Job, JobKind, NewJob, StoredCheck};
 
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(json!({"status": "ok"}))
@@ -24,8 +26,25 @@ pub async fn create_check(state: web::Data<AppState>, body: web::Json<CheckReque
     Ok(HttpResponse::Ok().json(answer))
 }
 
-pub async fn create_batch(state: web::Data<AppState>, body: web::Json<BatchRequest>) -> Result<HttpResponse, ApiError> {
-    let items = body.into_inner().parse()?;
+#[derive(serde::Deserialize)]
+pub struct BatchQuery {
+    #[serde(default, rename = "async")]
+    run_async: bool,
+}
+
+pub async fn create_batch(
+    state: web::Data<AppState>,
+    query: web::Query<BatchQuery>,
+    body: web::Json<BatchRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let request = body.into_inner();
+    if query.run_async {
+        request.clone().parse()?;
+        let payload = serde_json::to_value(&request).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let job = NewJob { kind: JobKind::Batch, dedupe_key: None, payload, callback_url: None };
+        return enqueue(&state, job).await;
+    }
+    let items = request.parse()?;
     let n = items.len();
     let answers = state.engine.check_batch(items).await;
     let created_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
@@ -55,6 +74,81 @@ pub async fn create_batch(state: web::Data<AppState>, body: web::Json<BatchReque
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     tracing::info!(claims = n, "batch");
     Ok(HttpResponse::Ok().json(json!({"results": results})))
+}
+
+/// `POST /v1/webhooks/newsroom`: signed draft in, job out (the same article revision gives the same job).
+pub async fn newsroom_webhook(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+    let secret = state.settings.webhook_secret.as_deref().ok_or_else(|| {
+        ApiError::Unavailable("the newsroom webhook is not configured: set CROSSCHECK_WEBHOOK_SECRET".into())
+    })?;
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    signature::verify(
+        secret,
+        header(signature::TIMESTAMP_HEADER),
+        header(signature::SIGNATURE_HEADER),
+        &body,
+        chrono::Utc::now().timestamp(),
+    )
+    .map_err(|e| ApiError::BadSignature(e.to_string()))?;
+    let event = WebhookEvent::parse(&body).map_err(|e| ApiError::Unprocessable(e.to_string()))?;
+    let job = NewJob {
+        kind: JobKind::Webhook,
+        dedupe_key: Some(event.dedupe_key()),
+        callback_url: event.callback_url.clone(),
+        payload: serde_json::to_value(&event).map_err(|e| ApiError::Internal(e.to_string()))?,
+    };
+    enqueue(&state, job).await
+}
+
+async fn enqueue(state: &AppState, job: NewJob) -> Result<HttpResponse, ApiError> {
+    let store = state.store.clone();
+    let (job, created) = web::block(move || store.enqueue_job(&job))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    if created {
+        state.queue.wake.notify_waiters();
+    }
+    tracing::info!(job = %job.id, created, "job queued");
+    Ok(HttpResponse::Accepted().json(json!({
+        "job_id": job.id,
+        "status_url": format!("/v1/jobs/{}", job.id),
+        "status": job.status,
+        "created": created,
+    })))
+}
+
+/// `GET /v1/jobs/{id}`: status, progress, results, and where the callback stands.
+pub async fn get_job(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let store = state.store.clone();
+    let job = web::block(move || store.get_job(&id))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .ok_or_else(|| ApiError::NotFound("no job has that id".into()))?;
+    Ok(HttpResponse::Ok().json(job_json(&job)))
+}
+
+pub fn job_json(job: &Job) -> serde_json::Value {
+    json!({
+        "job_id": job.id,
+        "kind": job.kind,
+        "status": job.status,
+        "progress": {"done": job.done, "total": job.total},
+        "attempts": job.attempts,
+        "results": job.result,
+        "error": job.error,
+        "delivery": job.callback_url.as_ref().map(|url| json!({
+            "callback_url": url,
+            "status": job.delivery_status,
+            "attempts": job.delivery_attempts,
+            "last_error": job.delivery_error,
+            "delivery_id": job.delivery_id,
+        })),
+        "created_at": job.created_at,
+        "updated_at": job.updated_at,
+    })
 }
 
 /// Gives the answer its `check_id` and keeps it.

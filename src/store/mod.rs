@@ -4,10 +4,13 @@
 //! A check answer cites the sha256 of each snapshot it read; the snapshot rows keep those bodies, so a check can be
 //! reproduced later from what the page said then.
 
+pub mod jobs;
 mod sqlite;
+mod sqlite_jobs;
 
 use serde::Serialize;
 
+pub use jobs::{DeliveryOutcome, DeliveryStatus, Job, JobKind, JobStatus, NewJob};
 pub use sqlite::SqliteStore;
 
 use crate::model::CheckAnswer;
@@ -59,6 +62,21 @@ pub trait Store: Send + Sync {
     /// Earlier checks of the same claim (and speaker), newest first, for showing how an answer changed.
     fn history(&self, claim: &str, speaker: Option<&str>, limit: usize) -> Result<Vec<StoredCheck>, StoreError>;
     fn count_checks(&self) -> Result<u64, StoreError>;
+
+    /// Queues a job; with a dedupe key already present, returns that job instead (`false`: not created).
+    fn enqueue_job(&self, job: &NewJob) -> Result<(Job, bool), StoreError>;
+    /// Takes the oldest queued job, or one whose lease expired, leasing it to `worker`.
+    fn claim_job(&self, worker: &str, lease: std::time::Duration) -> Result<Option<Job>, StoreError>;
+    /// Records progress and extends the lease; false when the lease was lost.
+    fn job_progress(&self, id: &str, worker: &str, done: u32, total: u32, lease: std::time::Duration) -> Result<bool, StoreError>;
+    /// Completes (Ok result) or fails (Err reason) a job; only the lease holder can, once.
+    fn finish_job(&self, id: &str, worker: &str, outcome: Result<&serde_json::Value, &str>) -> Result<bool, StoreError>;
+    fn get_job(&self, id: &str) -> Result<Option<Job>, StoreError>;
+    /// Takes a finished job whose callback is due, leasing the delivery to `worker`.
+    fn claim_delivery(&self, worker: &str, lease: std::time::Duration) -> Result<Option<Job>, StoreError>;
+    fn delivery_done(&self, id: &str, worker: &str, outcome: &DeliveryOutcome) -> Result<(), StoreError>;
+    /// Jobs queued or running, and the age in seconds of the oldest.
+    fn queue_stats(&self) -> Result<(u64, f64), StoreError>;
 }
 
 /// A new opaque identifier: `prefix_` and 20 hex digits from the clock, a counter and the process's hash seed.

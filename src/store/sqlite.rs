@@ -5,6 +5,9 @@ use std::sync::Mutex;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use std::time::Duration;
+
+use super::jobs::{DeliveryOutcome, Job, NewJob};
 use super::{Snapshot, Store, StoreError, StoredCheck};
 
 pub const DB_FILE: &str = "crosscheck.sqlite3";
@@ -32,13 +35,15 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE snapshots (
         answer TEXT NOT NULL,
         created_at TEXT NOT NULL
     );
-    CREATE INDEX checks_claim ON checks (claim, created_at);"];
+    CREATE INDEX checks_claim ON checks (claim, created_at);",
+    super::sqlite_jobs::JOB_MIGRATION,
+];
 
 pub struct SqliteStore {
     conn: Mutex<Connection>,
 }
 
-fn db(e: rusqlite::Error) -> StoreError {
+pub(super) fn db(e: rusqlite::Error) -> StoreError {
     StoreError::Database(e.to_string())
 }
 
@@ -71,7 +76,7 @@ impl SqliteStore {
         Ok(SqliteStore { conn: Mutex::new(conn) })
     }
 
-    fn with<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T, StoreError> {
+    pub(super) fn with<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T, StoreError> {
         let conn = self
             .conn
             .lock()
@@ -223,6 +228,38 @@ impl Store for SqliteStore {
             rows.collect::<rusqlite::Result<Vec<_>>>()
         })?;
         rows.into_iter().map(parse_check).collect()
+    }
+
+    fn enqueue_job(&self, job: &NewJob) -> Result<(Job, bool), StoreError> {
+        self.sq_enqueue(job)
+    }
+
+    fn claim_job(&self, worker: &str, lease: Duration) -> Result<Option<Job>, StoreError> {
+        self.sq_claim_job(worker, lease)
+    }
+
+    fn job_progress(&self, id: &str, worker: &str, done: u32, total: u32, lease: Duration) -> Result<bool, StoreError> {
+        self.sq_progress(id, worker, done, total, lease)
+    }
+
+    fn finish_job(&self, id: &str, worker: &str, outcome: Result<&serde_json::Value, &str>) -> Result<bool, StoreError> {
+        self.sq_finish_job(id, worker, outcome)
+    }
+
+    fn get_job(&self, id: &str) -> Result<Option<Job>, StoreError> {
+        self.sq_get_job(id)
+    }
+
+    fn claim_delivery(&self, worker: &str, lease: Duration) -> Result<Option<Job>, StoreError> {
+        self.sq_claim_delivery(worker, lease)
+    }
+
+    fn delivery_done(&self, id: &str, worker: &str, outcome: &DeliveryOutcome) -> Result<(), StoreError> {
+        self.sq_delivery_done(id, worker, outcome)
+    }
+
+    fn queue_stats(&self) -> Result<(u64, f64), StoreError> {
+        self.sq_queue_stats()
     }
 
     fn count_checks(&self) -> Result<u64, StoreError> {

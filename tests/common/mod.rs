@@ -2,6 +2,10 @@
 
 #![allow(dead_code)]
 
+pub mod hostile;
+
+pub mod receiver;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

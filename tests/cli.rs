@@ -94,3 +94,24 @@ fn eval_prints_a_summary_line() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.lines().last().unwrap_or("").starts_with("accuracy="), "{stdout}");
 }
+
+#[test]
+fn check_file_answers_each_line_in_order() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-cli-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("claims.jsonl");
+    std::fs::write(
+        &file,
+        "{\"claim\": \"86.2% of 999 calls in 10 seconds\", \"id\": \"one\"}\n\n{\"claim\": \"Burglary is up 22% over the mayoralty\"}\n{\"claim\": \"\"}\n",
+    )
+    .unwrap();
+    let out = crosscheck().args(["check", "--file", file.to_str().unwrap(), "--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!((lines[0]["id"].as_str(), lines[0]["verdict"].as_str()), (Some("one"), Some("supported")));
+    assert_eq!(lines[1]["verdict"], "contradicted");
+    assert!(lines[2]["error"].as_str().unwrap().contains("empty"));
+    std::fs::remove_dir_all(&dir).ok();
+}

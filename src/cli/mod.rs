@@ -1,6 +1,7 @@
 //! The command line: `serve`, `check`, `extract`, `eval` (see `../shared/API.md`). Each command parses its
 //! arguments, calls the library, and prints; the printing lives in `output`.
 
+mod batch;
 mod eval;
 mod output;
 
@@ -39,7 +40,11 @@ pub enum Command {
     /// Check one claim; with no --source, against the registry in sources/.
     Check {
         /// The claim, e.g. "86.2% of 999 calls in 10 seconds".
-        claim: String,
+        #[arg(required_unless_present = "file")]
+        claim: Option<String>,
+        /// Check every claim of a JSON-lines file instead (one check request a line: claim, speaker, sources, id).
+        #[arg(long, conflicts_with = "claim")]
+        file: Option<PathBuf>,
         /// The person the claim quotes (checks it as a quotation).
         #[arg(long)]
         speaker: Option<String>,
@@ -70,15 +75,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     match cli.command {
         Command::Serve => runtime.block_on(serve(settings)),
-        Command::Check {
-            claim,
-            speaker,
-            sources,
-            format,
-        } => {
+        Command::Check { claim, file, speaker, sources, format } => {
             let engine = engine(&settings, true)?;
-            let refs = (!sources.is_empty()).then(|| sources.iter().map(|s| source_ref(s)).collect());
-            let input = CheckInput::new(claim, speaker, refs, None)?;
+            let refs: Option<Vec<SourceRef>> =
+                (!sources.is_empty()).then(|| sources.iter().map(|s| source_ref(s)).collect());
+            if let Some(path) = file {
+                return runtime.block_on(batch::run(&engine, &path, refs, format));
+            }
+            let input = CheckInput::new(claim.unwrap_or_default(), speaker, refs, None)?;
             let answer = runtime.block_on(engine.check(&input));
             match format {
                 Format::Json => println!("{}", serde_json::to_string_pretty(&answer)?),

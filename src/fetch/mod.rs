@@ -147,7 +147,7 @@ impl FetchOptions {
     pub fn from_settings(s: &crate::config::Settings) -> Self {
         FetchOptions {
             allow_private_hosts: s.allow_private_hosts,
-            allowed_hosts: Vec::new(),
+            allowed_hosts: s.allowed_hosts.clone(),
             max_body_bytes: s.max_body_bytes,
             connect_timeout: s.connect_timeout,
             total_timeout: s.fetch_timeout,
@@ -222,7 +222,7 @@ impl Fetcher {
         let guard = guard::Guard::new(opts.allow_private_hosts, &opts.allowed_hosts)?;
         let redirect_guard = guard.clone();
         let policy = redirect::Policy::custom(move |attempt| {
-            if attempt.previous().len() >= MAX_REDIRECTS || attempt.previous().contains(attempt.url()) {
+            if attempt.previous().len() > MAX_REDIRECTS || attempt.previous().contains(attempt.url()) {
                 return attempt.error(FetchError::TooManyRedirects);
             }
             match redirect_guard.check_url(attempt.url()) {
@@ -351,7 +351,7 @@ impl Fetcher {
             return FetchError::TooManyRedirects;
         }
         let lower = chain.to_lowercase();
-        if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+        if TLS_PHRASES.iter().any(|p| lower.contains(p)) {
             return FetchError::Tls(chain);
         }
         if lower.contains("dns") || lower.contains("resolve") || lower.contains("lookup") {
@@ -363,6 +363,19 @@ impl Fetcher {
         FetchError::Io(chain)
     }
 }
+
+/// How rustls and the platform verifiers word a failed handshake (a bad certificate, a fatal alert, a plain-HTTP
+/// answer to a ClientHello): the error types themselves are not exposed through reqwest.
+const TLS_PHRASES: &[&str] = &[
+    "certificate",
+    "tls",
+    "handshake",
+    "received corrupt message",
+    "received fatal alert",
+    "peer is incompatible",
+    "peer misbehaved",
+    "unexpected message",
+];
 
 fn find_source<'a, T: std::error::Error + 'static>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a T> {
     let mut cur: Option<&'a (dyn std::error::Error + 'static)> = Some(e);

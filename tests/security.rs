@@ -1,0 +1,495 @@
+//! The fetcher as an attack surface, driven through the real service: hostile URLs, redirect chains into private
+//! space, bodies built to exhaust memory or time, and request bodies built to crash the parser. Every input must
+//! get its clear status, and the service must answer `/healthz` straight after.
+//!
+//! The service runs with the SSRF guard on (`allow_private_hosts = false`) and exactly one loopback server on its
+//! allow-list: the hostile server the test starts. A second loopback server, the canary, is not allowed; any request
+//! reaching it is an escape. Each test prints `security: <what>: tried N, refused M, got through K` (run with
+//! `--nocapture`).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::hostile::{Hostile, BODY_LIMIT, HUGE, ODD_BODIES};
+use common::TestApp;
+use serde_json::json;
+
+const CLAIM: &str = "The council's budget rose by 12% in 2023";
+
+/// Statuses that mean "refused before anything was read from the target".
+const REFUSED: &[&str] = &["blocked_address", "invalid_url", "http 422"];
+
+/// The guarded service, with `allowed` the one host:port it may reach on loopback.
+async fn guarded_app(allowed: &Hostile, timeout: Duration) -> TestApp {
+    let allowed = format!("127.0.0.1:{}", allowed.port);
+    common::spawn_app_with(move |s| {
+        s.allow_private_hosts = false;
+        s.allowed_hosts = vec![allowed];
+        s.fetch_timeout = timeout;
+        s.connect_timeout = Duration::from_secs(1);
+    })
+    .await
+}
+
+/// What the service said about one source URL: its `sources[].status`, or `http <code>` when the request itself
+/// was refused. Checks that the service still answers `/healthz` afterwards.
+async fn source_status(app: &TestApp, url: &str) -> String {
+    let (status, _, body) = app
+        .post_json("/v1/checks", &json!({"claim": CLAIM, "sources": [url]}))
+        .await;
+    assert_eq!(
+        app.get("/healthz").await.0,
+        200,
+        "service stopped answering after {url}"
+    );
+    if status != 200 {
+        return format!("http {status}");
+    }
+    assert_eq!(body["verdict"], "unverifiable", "{url} was read: {body}");
+    assert!(
+        body["sources"][0]["error"].as_str().is_some_and(|e| !e.is_empty()),
+        "no readable error for {url}: {body}"
+    );
+    body["sources"][0]["status"].as_str().unwrap_or("missing").to_string()
+}
+
+/// Hostile inputs tried, refused, and what got through, for the closing note.
+#[derive(Default)]
+struct Tally {
+    tried: usize,
+    refused: usize,
+    through: Vec<String>,
+}
+
+impl Tally {
+    fn record(&mut self, input: &str, outcome: &str, refused: bool) {
+        self.tried += 1;
+        if refused {
+            self.refused += 1;
+        } else {
+            self.through.push(format!("{input} → {outcome}"));
+        }
+    }
+
+    fn finish(self, what: &str) {
+        println!(
+            "security: {what}: tried {}, refused {}, got through {}",
+            self.tried,
+            self.refused,
+            self.through.len()
+        );
+        assert!(
+            self.through.is_empty(),
+            "{what}: got through:\n{}",
+            self.through.join("\n")
+        );
+    }
+}
+
+/// The machine's own name when it resolves to a non-public address: a name the guard can only catch in the resolver.
+async fn own_hostname() -> Option<String> {
+    let name = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()?
+        .trim()
+        .to_string();
+    let addrs: Vec<_> = tokio::net::lookup_host((name.as_str(), 80)).await.ok()?.collect();
+    let private = !addrs.is_empty() && addrs.iter().all(|a| !crosscheck::fetch::guard::is_public(a.ip()));
+    (private && !name.contains('.')).then_some(name)
+}
+
+/// URLs no fetch may reach: loopback, private, link-local, CGNAT, multicast, reserved and metadata addresses in every
+/// spelling, local names, odd ports and credentials. `canary` is a loopback port that is not allowed.
+async fn hostile_urls(canary: u16, allowed: u16) -> Vec<String> {
+    let mut urls: Vec<String> = [
+        "http://127.0.0.1:{canary}/",
+        "http://127.0.0.1/",
+        "http://127.0.0.2/",
+        "http://127.1/",
+        "http://127.1:{canary}/",
+        "http://0/",
+        "http://0.0.0.0/",
+        "http://0.0.0.0:{canary}/",
+        "http://2130706433/",
+        "http://0x7f000001/",
+        "http://0177.0.0.1/",
+        "http://0x7f.0.0.1/",
+        "http://017700000001/",
+        "http://127.000.000.001/",
+        "http://0x7f.1:{canary}/",
+        "http://localhost/",
+        "http://localhost:{canary}/",
+        "http://LOCALHOST./",
+        "http://foo.localhost/",
+        "http://[::1]/",
+        "http://[::1]:{canary}/",
+        "http://[::]/",
+        "http://[0:0:0:0:0:0:0:1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://[::ffff:7f00:1]:{canary}/",
+        "http://[::ffff:10.0.0.1]/",
+        "http://[::ffff:169.254.169.254]/",
+        "http://[64:ff9b::a9fe:a9fe]/",
+        "http://[2002:a9fe:a9fe::]/",
+        "http://[2002:7f00:1::]/",
+        "http://[fe80::1]/",
+        "http://[fd00::1]/",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://[ff02::1]/",
+        "http://[2001:db8::1]/",
+        "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+        "http://2852039166/latest/meta-data/",
+        "http://0xa9.0xfe.0xa9.0xfe/",
+        "http://metadata.google.internal/computeMetadata/v1/",
+        "http://100.100.100.200/latest/meta-data/",
+        "http://100.64.0.1/",
+        "http://10.0.0.1/",
+        "http://10.255.255.255:8080/",
+        "http://172.16.0.1/",
+        "http://192.168.0.1/",
+        "http://192.168.1.1:8443/",
+        "http://224.0.0.1/",
+        "http://255.255.255.255/",
+        "http://198.18.0.1/",
+        "http://192.0.0.170/",
+        "http://203.0.113.1/",
+        "http://example.com:22/",
+        "http://example.com:6379/",
+        "https://example.com:25/",
+        "http://u:p@example.com/",
+        "http://127.0.0.1:{allowed}@127.0.0.2/",
+        "http://127.0.0.2#@127.0.0.1:{allowed}/",
+        "http://127.0.0.1:{allowed}.nip.io/",
+        "file:///etc/passwd",
+        "file://localhost/etc/passwd",
+        "gopher://127.0.0.1:{canary}/_GET%20/",
+        "dict://127.0.0.1:11211/stat",
+        "ftp://127.0.0.1/",
+        "ldap://127.0.0.1/",
+        "jar:http://127.0.0.1:{canary}/x.jar!/",
+        "data:text/html,<p>hi</p>",
+        "javascript:alert(1)",
+    ]
+    .iter()
+    .map(|u| {
+        u.replace("{canary}", &canary.to_string())
+            .replace("{allowed}", &allowed.to_string())
+    })
+    .collect();
+    if let Some(name) = own_hostname().await {
+        urls.push(format!("http://{name}/"));
+    }
+    urls
+}
+
+#[tokio::test]
+async fn hostile_urls_are_refused_before_any_request() {
+    let (allowed, canary) = (Hostile::start().await, Hostile::start().await);
+    let app = guarded_app(&allowed, Duration::from_secs(3)).await;
+    let mut tally = Tally::default();
+    for url in hostile_urls(canary.port, allowed.port).await {
+        let status = source_status(&app, &url).await;
+        tally.record(&url, &status, REFUSED.contains(&status.as_str()));
+    }
+    assert_eq!(canary.total_hits(), 0, "the canary was reached");
+    assert_eq!(
+        allowed.total_hits(),
+        0,
+        "a URL that names the allowed server only in disguise reached it"
+    );
+    tally.finish("hostile URLs");
+}
+
+/// A redirect is refused by the guard, or (a `Location` that is not a URL at all) not followed: the 3xx itself is
+/// the answer.
+fn not_followed(status: &str) -> bool {
+    REFUSED.contains(&status) || status.strip_prefix("http_3").is_some()
+}
+
+#[tokio::test]
+async fn redirects_into_private_space_are_refused() {
+    let (allowed, canary) = (Hostile::start().await, Hostile::start().await);
+    let app = guarded_app(&allowed, Duration::from_secs(3)).await;
+    let mut targets = hostile_urls(canary.port, allowed.port).await;
+    // Spellings a Location header allows and a source list does not: relative to the allowed server.
+    targets.extend([
+        "//127.0.0.2/".to_string(),
+        format!("//127.0.0.1:{}/", canary.port),
+        "http:\\\\127.0.0.2\\".to_string(),
+        "/\\127.0.0.2/".to_string(),
+        format!("https://127.0.0.1:{}/", canary.port),
+    ]);
+    let mut tally = Tally::default();
+    for (i, target) in targets.iter().enumerate() {
+        let code = [301, 302, 303, 307, 308][i % 5];
+        let url = allowed.redirect(code, target);
+        let status = source_status(&app, &url).await;
+        tally.record(&format!("{code} → {target}"), &status, not_followed(&status));
+        // The same target two hops down a chain on the allowed server.
+        let first = allowed.redirect(302, &url);
+        let status = source_status(&app, &first).await;
+        tally.record(&format!("302 → {code} → {target}"), &status, not_followed(&status));
+    }
+    assert_eq!(canary.total_hits(), 0, "a redirect reached the canary");
+    tally.finish("redirect chains");
+}
+
+#[tokio::test]
+async fn the_allowed_server_itself_is_read() {
+    let allowed = Hostile::start().await;
+    let app = guarded_app(&allowed, Duration::from_secs(3)).await;
+    let (status, _, body) = app
+        .post_json(
+            "/v1/checks",
+            &json!({"claim": CLAIM, "sources": [format!("{}/page", allowed.base)]}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(body["sources"][0]["status"], "ok", "{body}");
+    assert_ne!(body["verdict"], "unverifiable", "{body:#}");
+    // Five redirects are allowed, on the allowed server.
+    let status = {
+        let (_, _, body) = app
+            .post_json(
+                "/v1/checks",
+                &json!({"claim": CLAIM, "sources": [format!("{}/hop/5", allowed.base)]}),
+            )
+            .await;
+        body["sources"][0]["status"].clone()
+    };
+    assert_eq!(status, "ok");
+}
+
+#[tokio::test]
+async fn redirect_loops_and_long_chains_stop_at_five() {
+    let allowed = Hostile::start().await;
+    let app = guarded_app(&allowed, Duration::from_secs(5)).await;
+    let mut tally = Tally::default();
+    for path in ["/loop", "/ping", "/hop/6", "/hop/50", "/endless/0"] {
+        let started = Instant::now();
+        let status = source_status(&app, &format!("{}{path}", allowed.base)).await;
+        tally.record(path, &status, status == "too_many_redirects");
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{path} took {:?}",
+            started.elapsed()
+        );
+    }
+    assert!(
+        allowed.total_hits() < 5 * 7,
+        "followed too far: {} requests",
+        allowed.total_hits()
+    );
+    tally.finish("redirect loops");
+}
+
+#[tokio::test]
+async fn a_gzip_bomb_stops_at_the_body_limit() {
+    let allowed = Hostile::start().await;
+    let app = guarded_app(&allowed, Duration::from_secs(10)).await;
+    let mut tally = Tally::default();
+    for path in ["/bomb", "/bomb-chunked"] {
+        let started = Instant::now();
+        let status = source_status(&app, &format!("{}{path}", allowed.base)).await;
+        let took = started.elapsed();
+        tally.record(path, &status, status == "too_large");
+        assert!(took < Duration::from_secs(5), "{path} took {took:?}");
+        // The compressed bomb is small: all of it may well be sent, and it still must not be inflated in full.
+        assert!(
+            allowed.sent(path) < BODY_LIMIT,
+            "{path}: {} compressed bytes",
+            allowed.sent(path)
+        );
+    }
+    tally.finish("gzip bombs");
+}
+
+#[tokio::test]
+async fn a_50_mb_body_is_too_large_without_being_read() {
+    let allowed = Hostile::start().await;
+    let app = guarded_app(&allowed, Duration::from_secs(10)).await;
+    let mut tally = Tally::default();
+    for path in ["/big", "/big-chunked"] {
+        let started = Instant::now();
+        let status = source_status(&app, &format!("{}{path}", allowed.base)).await;
+        tally.record(path, &status, status == "too_large");
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{path} took {:?}",
+            started.elapsed()
+        );
+        // Give the server a moment to notice the closed connection, then check it was not drained.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let sent = allowed.sent(path);
+        assert!(sent < HUGE / 2, "{path}: {sent} of {HUGE} bytes were read");
+    }
+    tally.finish("50 MB bodies");
+}
+
+#[tokio::test]
+async fn a_one_byte_a_second_server_times_out_within_the_total() {
+    let allowed = Hostile::start().await;
+    let total = Duration::from_secs(2);
+    let app = guarded_app(&allowed, total).await;
+    let mut tally = Tally::default();
+    for path in ["/drip", "/drip-head"] {
+        let started = Instant::now();
+        let status = source_status(&app, &format!("{}{path}", allowed.base)).await;
+        let took = started.elapsed();
+        tally.record(path, &status, status == "timeout");
+        assert!(
+            took < total + Duration::from_secs(2),
+            "{path} held the check for {took:?}"
+        );
+    }
+    tally.finish("slow drip");
+}
+
+#[tokio::test]
+async fn binary_content_types_are_unsupported() {
+    let allowed = Hostile::start().await;
+    let app = guarded_app(&allowed, Duration::from_secs(3)).await;
+    let mut tally = Tally::default();
+    for mime in [
+        "image/png",
+        "image/svg+xml",
+        "application/pdf",
+        "application/octet-stream",
+        "application/zip",
+        "application/json",
+        "application/javascript",
+        "video/mp4",
+        "audio/mpeg",
+        "multipart/x-mixed-replace; boundary=x",
+    ] {
+        let path = format!("/type/{}", mime.replace('/', "_"));
+        let status = source_status(&app, &format!("{}{path}", allowed.base)).await;
+        tally.record(mime, &status, status == "unsupported_content_type");
+    }
+    tally.finish("binary content types");
+}
+
+#[tokio::test]
+async fn odd_bodies_are_decoded_or_reported_without_a_crash() {
+    let allowed = Hostile::start().await;
+    let app = guarded_app(&allowed, Duration::from_secs(3)).await;
+    let mut tally = Tally::default();
+    for name in ODD_BODIES {
+        let url = format!("{}/bytes/{name}", allowed.base);
+        let (status, _, body) = app
+            .post_json("/v1/checks", &json!({"claim": CLAIM, "sources": [url]}))
+            .await;
+        assert_eq!(
+            app.get("/healthz").await.0,
+            200,
+            "service stopped answering after {name}"
+        );
+        let source = body["sources"][0]["status"].as_str().unwrap_or("missing").to_string();
+        // Handled: a 200 with a status (`ok` when the bytes could be decoded, a code when not).
+        let handled = status == 200 && (source == "ok" || body["sources"][0]["error"].is_string());
+        tally.record(name, &format!("{status} {source}"), handled);
+        if name.starts_with("invalid-utf8") {
+            assert_eq!(source, "ok", "{name}: {body}");
+        }
+    }
+    tally.finish("odd bodies");
+}
+
+#[tokio::test]
+async fn error_statuses_have_stable_codes() {
+    let allowed = Hostile::start().await;
+    let app = guarded_app(&allowed, Duration::from_secs(3)).await;
+    for (path, want) in [
+        ("/status/404", "http_404"),
+        ("/status/410", "http_410"),
+        ("/status/500", "http_500"),
+        ("/status/403", "http_403"),
+    ] {
+        let url = format!("{}{path}", allowed.base);
+        let (_, _, body) = app
+            .post_json("/v1/checks", &json!({"claim": CLAIM, "sources": [url]}))
+            .await;
+        assert_eq!(body["sources"][0]["status"], want, "{path}: {body}");
+    }
+    // TLS spoken to a plain HTTP server.
+    let url = format!("https://127.0.0.1:{}/page", allowed.port);
+    let (_, _, body) = app
+        .post_json("/v1/checks", &json!({"claim": CLAIM, "sources": [url]}))
+        .await;
+    assert_eq!(body["sources"][0]["status"], "tls_error", "{body}");
+}
+
+#[tokio::test]
+async fn hostile_request_bodies_are_refused_and_the_service_keeps_serving() {
+    let allowed = Hostile::start().await;
+    let app = guarded_app(&allowed, Duration::from_secs(3)).await;
+    let ten_mb = json!({"claim": "x".repeat(10 * 1024 * 1024)}).to_string();
+    let deep_arrays = format!("{{\"claim\": {}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_objects = format!("{}\"x\"{}", "{\"claim\":".repeat(100_000), "}".repeat(100_000));
+    let deep_batch = format!("{{\"claims\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let unterminated = "[".repeat(200_000);
+    let invalid_utf8 = String::from_utf8_lossy(b"{\"claim\": \"\xff\xfe\"}").into_owned();
+    let many_batch = json!({"claims": (0..1001).map(|i| json!({"claim": format!("claim {i}")})).collect::<Vec<_>>()});
+    let cases: Vec<(&str, &str, String, &[u16])> = vec![
+        ("10 MB check", "/v1/checks", ten_mb.clone(), &[413]),
+        ("10 MB batch", "/v1/checks/batch", ten_mb, &[413]),
+        ("100,000-deep arrays", "/v1/checks", deep_arrays, &[400, 413, 422]),
+        ("100,000-deep objects", "/v1/checks", deep_objects, &[400, 413, 422]),
+        ("100,000-deep batch", "/v1/checks/batch", deep_batch, &[400, 413, 422]),
+        ("200,000 open brackets", "/v1/checks", unterminated, &[400, 413, 422]),
+        ("lossy UTF-8", "/v1/checks", invalid_utf8, &[200, 400, 422]),
+        (
+            "1,001-claim batch",
+            "/v1/checks/batch",
+            many_batch.to_string(),
+            &[413, 422],
+        ),
+    ];
+    let mut tally = Tally::default();
+    for (what, path, body, want) in cases {
+        let (status, ct, answer) = app.post_raw(path, "application/json", body).await;
+        assert_eq!(
+            app.get("/healthz").await.0,
+            200,
+            "service stopped answering after {what}"
+        );
+        let ok = want.contains(&status) && (status == 200 || ct == "application/problem+json");
+        tally.record(what, &format!("{status} {ct} {answer}"), ok);
+    }
+    // Raw invalid UTF-8 bytes and a body with no length that never stops.
+    let raw = app
+        .client
+        .post(format!("{}/v1/checks", app.base))
+        .header("content-type", "application/json")
+        .body(b"{\"claim\": \"\xff\xfe\xfd\"}".to_vec())
+        .send()
+        .await
+        .expect("sent");
+    let status = raw.status().as_u16();
+    tally.record(
+        "invalid UTF-8 bytes",
+        &status.to_string(),
+        status == 400 || status == 422,
+    );
+    let endless = futures_util::stream::iter(
+        std::iter::once(Ok::<_, std::io::Error>(b"{\"claim\": \"".to_vec()))
+            .chain(std::iter::repeat_with(|| Ok(vec![b'x'; 64 * 1024])).take(200)),
+    );
+    let status = app
+        .client
+        .post(format!("{}/v1/checks", app.base))
+        .header("content-type", "application/json")
+        .body(reqwest::Body::wrap_stream(endless))
+        .send()
+        .await
+        .map(|r| r.status().as_u16().to_string())
+        .unwrap_or_else(|_| "connection closed by the service".into());
+    // The service may answer 413 or hang up mid-upload; either way it stopped reading.
+    tally.record(
+        "12 MB chunked body without length",
+        &status,
+        status == "413" || status.starts_with("connection closed"),
+    );
+    assert_eq!(app.get("/healthz").await.0, 200);
+    tally.finish("request bodies");
+}

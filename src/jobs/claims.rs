@@ -111,7 +111,10 @@ fn paragraph_of(line: &str) -> (&str, usize) {
 
 /// Checkable claims of an extracted draft, in text order; offsets are in `doc.text`.
 pub fn from_document(doc: &Document) -> Vec<DraftClaim> {
-    let quotes = crate::quote::quotations(doc);
+    let quotes = match single_quotes_as_double(doc) {
+        Some(marked) => crate::quote::quotations(&marked),
+        None => crate::quote::quotations(doc),
+    };
     let ctx = Context { published: None };
     let mut out = Vec::new();
     for s in crate::text::sentences(doc) {
@@ -172,7 +175,57 @@ fn states_figure(sentence: &str, figures: &[Quantity]) -> bool {
     crate::text::words(&rest).len() >= DATE_SENTENCE_MIN_WORDS
 }
 
-/// `[start, end)` without surrounding white space and quote marks.
+/// Single quote marks that open or close a quotation in a single-quote house style, and the double mark of the same
+/// byte length that stands in for each, so that offsets do not move.
+const SINGLE_TO_DOUBLE: &[(char, char)] = &[('\u{2018}', '\u{201c}'), ('\u{2019}', '\u{201d}'), ('\'', '"')];
+
+/// Double quote marks: a draft with any of them quotes with them, and its single marks are apostrophes or nested.
+const DOUBLE_MARKS: &[char] = &['"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}'];
+
+/// Characters that may stand right before an opening mark, or right after a closing one, besides white space.
+const BEFORE_OPENING: &str = "([{\u{2014}\u{2013}-/";
+const AFTER_CLOSING: &str = ".,;:!?)]}\u{2014}\u{2013}-\u{2026}";
+
+/// A draft that quotes with single marks (‘…’ or '…', as some house styles do) rewritten with double marks, which is
+/// what `quote::quotations` reads; `None` when the draft has double marks or no single-quoted passage. Apostrophes
+/// (`it's`, `the Met’s`, `'90s`) stay: a mark opens only at the start of a word and closes only at the end of one.
+fn single_quotes_as_double(doc: &Document) -> Option<Document> {
+    if doc.text.contains(DOUBLE_MARKS) {
+        return None;
+    }
+    let double = |c: char| SINGLE_TO_DOUBLE.iter().find(|&&(s, _)| s == c).map(|&(_, d)| d);
+    let mut swaps = Vec::new();
+    for b in &doc.blocks {
+        let chars: Vec<(usize, char)> = doc.text[b.start..b.end].char_indices().collect();
+        let mut open = false;
+        for (i, &(at, c)) in chars.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|j| chars[j].1);
+            let next = chars.get(i + 1).map(|&(_, n)| n);
+            let opens = matches!(c, '\u{2018}' | '\'')
+                && prev.is_none_or(|p| p.is_whitespace() || BEFORE_OPENING.contains(p))
+                && next.is_some_and(|n| n.is_alphabetic() || (c == '\u{2018}' && n.is_alphanumeric()));
+            let closes = matches!(c, '\u{2019}' | '\'')
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| n.is_whitespace() || AFTER_CLOSING.contains(n));
+            if (!open && opens) || (open && closes) {
+                swaps.push((b.start + at, c));
+                open = !open;
+            }
+        }
+    }
+    if swaps.is_empty() {
+        return None;
+    }
+    let mut text = doc.text.clone();
+    for &(at, c) in swaps.iter().rev() {
+        let d = double(c)?;
+        text.replace_range(at..at + c.len_utf8(), d.encode_utf8(&mut [0; 4]));
+    }
+    Some(Document { text, ..doc.clone() })
+}
+
+/// `[start, end)` without surrounding white space and quote marks, nor the comma a quotation ends with before its
+/// attribution ("“It's a scandal,” she said").
 fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     if start >= end {
         return (start, start);
@@ -180,7 +233,7 @@ fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     let piece = &text[start..end];
     let edge = |c: char| c.is_whitespace() || "\"'“”‘’«»„".contains(c);
     let lead = piece.len() - piece.trim_start_matches(edge).len();
-    let trail = piece.len() - piece.trim_end_matches(edge).len();
+    let trail = piece.len() - piece.trim_end_matches(|c| edge(c) || ",;:".contains(c)).len();
     if lead + trail >= piece.len() {
         return (start, start);
     }
@@ -604,6 +657,44 @@ mod tests {
         let claims = from_text("Critics spoke of a \u{201c}chilling effect\u{201d} on confidence.");
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].check_text(), "\u{201c}chilling effect\u{201d}");
+    }
+
+    #[test]
+    fn single_quote_house_style_quotations_are_found() {
+        let text = "Rishi Sunak told MPs: \u{2018}We will not raise taxes.\u{2019}\n\
+                    Jane Smith said the decision was 'disappointing' and that it's the officers' fault.";
+        assert_eq!(
+            kinds_and_text(&from_text(text)),
+            vec![
+                (ClaimKind::Quotation, "We will not raise taxes.", Some("Rishi Sunak")),
+                (ClaimKind::Quotation, "disappointing", Some("Jane Smith")),
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotations() {
+        assert!(
+            from_text("It's the Met\u{2019}s view that the officers' pay and Jones\u{2019} plan matter.").is_empty()
+        );
+    }
+
+    #[test]
+    fn single_marks_inside_double_quotes_stay_nested() {
+        let text = "He said \u{201c}it's the \u{2018}right\u{2019} call\u{201d} today.";
+        assert_eq!(
+            kinds_and_text(&from_text(text)),
+            vec![(ClaimKind::Quotation, "it's the \u{2018}right\u{2019} call", None)]
+        );
+    }
+
+    #[test]
+    fn quotation_loses_the_comma_before_its_attribution() {
+        let claims = from_text("\u{201c}It is a scandal,\u{201d} said Jane Smith.");
+        assert_eq!(
+            kinds_and_text(&claims),
+            vec![(ClaimKind::Quotation, "It is a scandal", Some("Jane Smith"))]
+        );
     }
 
     #[test]

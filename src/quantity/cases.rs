@@ -212,6 +212,7 @@ const ROWS: &[Row] = &[
     q("rose from 19 to 25 per cent", 25.0, "percent", 24.5, 25.5).up().nth(1),
     // Ratios.
     q("one in every four adults", 0.25, "ratio", 0.225, 0.275).counts("adult"),
+    q("seven out of every ten voters", 0.7, "ratio", 0.675, 0.725).counts("voter"),
     q("one in four adults", 0.25, "ratio", 0.225, 0.275).counts("adult"),
     q("1 in 5 adults", 0.2, "ratio", 0.175, 0.225).counts("adult"),
     q("nine in ten voters", 0.9, "ratio", 0.875, 0.925).counts("voter"),

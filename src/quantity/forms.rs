@@ -38,7 +38,8 @@ impl Parser<'_> {
     /// "seven out of eight", "one in four": the denominator and the index after it.
     pub(crate) fn ratio_after(&self, k: usize, num: &Core) -> Option<(f64, usize)> {
         let (den_at, strict) = if let Some(next) = self.seq(k, &["out", "of"]) {
-            (next, false)
+            // "seven out of every ten"
+            (if self.is(next, "every") { next + 1 } else { next }, false)
         } else if self.is(k, "in") {
             // "one in every four"
             (if self.is(k + 1, "every") { k + 2 } else { k + 1 }, true)

@@ -61,23 +61,38 @@ impl DraftClaim {
 /// Marks that open a list item in a plain-text draft; dropped from the item's text.
 const BULLETS: &[char] = &['•', '‣', '◦', '▪', '·', '-', '*', '–'];
 
+/// Marks that may end a paragraph; a line ending otherwise may be hard-wrapped.
+const PARAGRAPH_ENDS: &[char] = &[
+    '.', '!', '?', '\u{2026}', ':', ';', '"', '\'', '\u{201d}', '\u{2019}', '\u{bb}',
+];
+
 /// Words outside its dates that a date-only sentence needs to count as a claim: "Created on 23 January 2025" has
 /// one, "In 2022, Dame Cressida Dick was forced to step down" has many.
 const DATE_SENTENCE_MIN_WORDS: usize = 3;
 
-/// Checkable claims of a plain-text draft: every non-empty line is a paragraph (blank lines are ignored).
+/// Checkable claims of a plain-text draft: every line is a paragraph (blank lines are ignored), except that a line
+/// ending mid-sentence followed by one starting in lower case continues it (a hard-wrapped draft).
 pub fn from_text(text: &str) -> Vec<DraftClaim> {
-    let mut origins = Vec::new();
-    let mut paragraphs = Vec::new();
+    // (start, end) of each paragraph in `text`.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut offset = 0;
+    let mut joinable = false;
     for line in text.split_inclusive('\n') {
-        let (body, at) = paragraph_of(line);
-        if !body.is_empty() {
-            origins.push(offset + at);
-            paragraphs.push(body);
-        }
+        let (body, at, bullet) = paragraph_of(line);
+        let (start, end) = (offset + at, offset + at + body.len());
         offset += line.len();
+        if body.is_empty() {
+            joinable = false;
+            continue;
+        }
+        match ranges.last_mut() {
+            Some(last) if joinable && !bullet && body.starts_with(char::is_lowercase) => last.1 = end,
+            _ => ranges.push((start, end)),
+        }
+        joinable = !body.ends_with(PARAGRAPH_ENDS);
     }
+    let origins: Vec<usize> = ranges.iter().map(|&(start, _)| start).collect();
+    let paragraphs: Vec<&str> = ranges.iter().map(|&(start, end)| &text[start..end]).collect();
     let doc = Document::from_blocks(
         Metadata::default(),
         paragraphs.iter().map(|&p| (BlockKind::Paragraph, p)),
@@ -93,20 +108,17 @@ pub fn from_text(text: &str) -> Vec<DraftClaim> {
     claims
 }
 
-/// A line's paragraph text (trimmed, bullet dropped) and where it starts in the line.
-fn paragraph_of(line: &str) -> (&str, usize) {
+/// A line's paragraph text (trimmed, bullet dropped), where it starts in the line, and whether it had a bullet.
+fn paragraph_of(line: &str) -> (&str, usize, bool) {
     let trimmed = line.trim_start();
-    let mut at = line.len() - trimmed.len();
-    let mut body = trimmed;
-    if let Some(rest) = body
+    let at = line.len() - trimmed.len();
+    match trimmed
         .strip_prefix(BULLETS)
         .filter(|r| r.starts_with(char::is_whitespace))
     {
-        let rest_trimmed = rest.trim_start();
-        at += body.len() - rest_trimmed.len();
-        body = rest_trimmed;
+        Some(rest) => (rest.trim(), line.len() - rest.trim_start().len(), true),
+        None => (trimmed.trim_end(), at, false),
     }
-    (body.trim_end(), at)
 }
 
 /// Checkable claims of an extracted draft, in text order; offsets are in `doc.text`.
@@ -529,7 +541,7 @@ mod tests {
         let mut out = Vec::new();
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
-            let (body, at) = paragraph_of(line);
+            let (body, at, _) = paragraph_of(line);
             let base = offset + at;
             out.extend(
                 crate::text::split_sentences(body)
@@ -650,6 +662,27 @@ mod tests {
             assert_eq!(&doc.text[c.start..c.end], c.claim);
         }
         assert_eq!(kinds_and_text(&from_html), kinds_and_text(&from_text(&text)));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_is_read_as_one() {
+        let text = "Sir Mark said: \u{201c}The progress we have made over the\r\nlast two years is real.\u{201d}\n\n\
+                    Unemployment fell to 4.2%\nin June.\nHeadline without a stop\nThe next paragraph.";
+        let claims = from_text(text);
+        assert_eq!(
+            kinds_and_text(&claims),
+            vec![
+                (
+                    ClaimKind::Quotation,
+                    "The progress we have made over the\r\nlast two years is real.",
+                    Some("Sir Mark")
+                ),
+                (ClaimKind::Figure, "Unemployment fell to 4.2%\nin June.", None),
+            ]
+        );
+        for c in &claims {
+            assert_eq!(&text[c.start..c.end], c.claim);
+        }
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! - A **figure claim** is the whole sentence (trimmed): a figure means little without its subject and period.
 //!   A figure is what `quantity::extract` finds, except that a sentence whose only figures are dates counts only
 //!   when it says something besides the date ("acted in June 2022" is checkable; a dateline "23 January 2025" is
-//!   not). Measured on the seed article in the tests below.
+//!   not). Measured on the seeds in the tests below: dates never counting loses 3 of 53 claims, dates always
+//!   counting adds 1 false one; this rule scores 53 of 53 with none false.
 //! - A **quotation claim** is the quoted words of one sentence, with the speaker `quote::quotations` found. A
 //!   quotation running over several sentences is split at its sentences: the checker compares words verbatim, so
 //!   one changed word in a long quotation would otherwise condemn all of it, and a source often quotes only one
@@ -17,7 +18,11 @@
 //! - A sentence whose figures all lie inside quoted words is a quotation only (the quotation check compares those
 //!   words, figures included). A sentence with a figure outside its quoted fragment ("graded the force
 //!   “inadequate” across seven out of eight areas") gives both: the figure claim and the quotation claim.
-//! - Offsets are byte ranges in the text given: `claim == text[start..end]` always holds.
+//! - A draft written in a single-quote house style (‘…’, '…') is read with its quotation marks made double, the
+//!   only kind `quote` reads; apostrophes stay apostrophes (a mark opens only at a word's start, closes at its end).
+//! - Offsets are byte ranges in the text given: `claim == text[start..end]` always holds. A plain-text draft is read
+//!   a line a paragraph (bullets dropped), not by blank lines only: CMS text often puts one paragraph or list item
+//!   on each line, and joining them runs list items into one sentence (seed 003: 21 claims instead of 14).
 
 use serde::Serialize;
 

@@ -306,10 +306,5 @@ pub fn read_page(page: Page) -> ReadPage {
     } else {
         extract::extract(&page.text, Some(&page.final_url))
     };
-    ReadPage {
-        title: doc.meta.title.clone(),
-        publisher: doc.meta.publisher.clone(),
-        page,
-        doc,
-    }
+    ReadPage::new(page, doc)
 }

@@ -141,13 +141,20 @@ impl Queue {
 
     async fn run_webhook(&self, worker: &str, job: &Job) -> Result<Value, String> {
         let ev: WebhookEvent = serde_json::from_value(job.payload.clone()).map_err(|e| e.to_string())?;
-        let doc = ev.document();
-        let found = claims::from_document(&doc);
+        // A plain-text draft is read as written (bullets, hard wraps); offsets then index `body_text` itself.
+        let (text, found) = match ev.article.body_text.as_deref().filter(|_| ev.article.body_html.is_none()) {
+            Some(body) => (body.to_string(), claims::from_text(body)),
+            None => {
+                let doc = ev.document();
+                let found = claims::from_document(&doc);
+                (doc.text, found)
+            }
+        };
         let refs: Vec<SourceRef> = ev.source_urls().iter().filter_map(|u| url::Url::parse(u).ok()).map(SourceRef::Url).collect();
         let sources = (!refs.is_empty()).then_some(refs);
         let inputs = found
             .iter()
-            .map(|c| CheckInput::new(c.claim.clone(), c.speaker.clone(), sources.clone(), None))
+            .map(|c| CheckInput::new(c.check_text(), c.speaker.clone(), sources.clone(), None))
             .collect();
         let results = self.check_all(worker, job, inputs, true).await?;
         let claims: Vec<Value> = found
@@ -155,7 +162,7 @@ impl Queue {
             .zip(results)
             .map(|(c, check)| {
                 json!({"claim": c.claim, "speaker": c.speaker, "kind": match c.kind { ClaimKind::Figure => "figure", ClaimKind::Quotation => "quotation" },
-                       "start": doc.text[..c.start].chars().count(), "end": doc.text[..c.end].chars().count(), "check": check})
+                       "start": text[..c.start].chars().count(), "end": text[..c.end].chars().count(), "check": check})
             })
             .collect();
         let mut counts = serde_json::Map::new();

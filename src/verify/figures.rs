@@ -9,7 +9,8 @@ use crate::model::{MatchedQuantity, Stance};
 use crate::quantity::{self, Quantity};
 use crate::text;
 
-use super::passages::{coverage, Prepared, Weights, Window};
+use super::passages::{Analysis, ClaimWords, Window};
+use crate::extract::Document;
 
 /// Below this a passage is not about the claim at all.
 pub const MENTION_COVERAGE: f64 = 0.30;
@@ -60,60 +61,34 @@ struct Scored {
 }
 
 /// The best passage of one document for the claim, with its stance; `None` when nothing in it is about the claim.
-pub fn assess(claim: &FactClaim, doc: &Prepared<'_>, weights: &Weights) -> Option<Finding> {
-    let ctx = quantity::Context {
-        published: doc.doc.published_date(),
-    };
-    // Figures per sentence, found once; a window's figures are its sentences' figures.
-    let sentence_qs: Vec<Vec<Quantity>> = if claim.quantities.is_empty() {
-        vec![Vec::new(); doc.sentences.len()]
-    } else {
-        doc.sentences
-            .iter()
-            .map(|s| shifted(quantity::extract(&doc.doc.text[s.start..s.end], &ctx), s.start))
-            .collect()
-    };
+pub fn assess(claim: &FactClaim, words: &ClaimWords, doc: &Document, analysis: &Analysis) -> Option<Finding> {
+    // Figures per sentence are found once per page; a window's figures are its sentences' figures.
+    let sentence_qs: &[Vec<Quantity>] = if claim.quantities.is_empty() { &[] } else { analysis.quantities(doc) };
     let mut best: Option<Scored> = None;
-    for w in doc.windows() {
-        let cov = coverage(&claim.words, doc.window_words(w), weights);
+    for (w, cov) in words.scan(analysis) {
         if cov < MENTION_COVERAGE {
             continue;
         }
-        let source_qs: Vec<Quantity> = sentence_qs[w.first..w.first + w.len]
-            .iter()
-            .flatten()
-            .cloned()
-            .collect();
-        let pairs = if claim.quantities.is_empty() {
-            Vec::new()
+        let (pairs, source_qs, figure_share) = if claim.quantities.is_empty() {
+            (Vec::new(), Vec::new(), cov)
         } else {
-            quantity::pair(&claim.quantities, &source_qs)
-        };
-        let paired = pairs.iter().filter(|p| p.source.is_some()).count();
-        let figure_share = if claim.quantities.is_empty() {
-            cov
-        } else {
-            paired as f64 / claim.quantities.len() as f64
+            let source_qs: Vec<Quantity> = sentence_qs[w.first..w.first + w.len].iter().flatten().cloned().collect();
+            let pairs = quantity::pair(&claim.quantities, &source_qs);
+            let paired = pairs.iter().filter(|p| p.source.is_some()).count();
+            (pairs, source_qs, paired as f64 / claim.quantities.len() as f64)
         };
         let mut score = 0.6 * cov + 0.4 * figure_share;
         if w.len == 2 {
             score *= TWO_SENTENCE_FACTOR;
         }
         if best.as_ref().is_none_or(|b| score > b.score) {
-            best = Some(Scored {
-                window: w,
-                coverage: cov,
-                score,
-                pairs,
-                source_qs,
-            });
+            best = Some(Scored { window: w, coverage: cov, score, pairs, source_qs });
         }
     }
-    let best = best?;
-    Some(judge(claim, doc, best))
+    Some(judge(claim, doc, best?))
 }
 
-fn judge(claim: &FactClaim, doc: &Prepared<'_>, s: Scored) -> Finding {
+fn judge(claim: &FactClaim, doc: &Document, s: Scored) -> Finding {
     let mut matched = Vec::new();
     let mut differences = Vec::new();
     let (mut agree, mut disagree) = (0, 0);
@@ -137,7 +112,7 @@ fn judge(claim: &FactClaim, doc: &Prepared<'_>, s: Scored) -> Finding {
     }
     let about = s.coverage >= DECISIVE_COVERAGE;
     let stance = if claim.quantities.is_empty() {
-        let passage = &doc.doc.text[s.window.start..s.window.end];
+        let passage = &doc.text[s.window.start..s.window.end];
         if !claim.has_digits && s.coverage >= PLAIN_SUPPORT_COVERAGE && text::negated(passage) == claim.negated {
             Stance::Supports
         } else {
@@ -158,12 +133,4 @@ fn judge(claim: &FactClaim, doc: &Prepared<'_>, s: Scored) -> Finding {
         matched,
         differences,
     }
-}
-
-fn shifted(mut qs: Vec<Quantity>, by: usize) -> Vec<Quantity> {
-    for q in &mut qs {
-        q.start += by;
-        q.end += by;
-    }
-    qs
 }

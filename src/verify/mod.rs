@@ -16,7 +16,7 @@ use crate::model::{CheckAnswer, CheckInput, Difference, Evidence, QuantityOut, S
 use crate::quote;
 
 use figures::FactClaim;
-use passages::{Prepared, Weights};
+use passages::{Analysis, ClaimWords};
 
 /// A source after fetching and extraction (or the reason it could not be read).
 #[derive(Clone)]
@@ -30,6 +30,24 @@ pub struct ReadPage {
     pub doc: Document,
     pub title: Option<String>,
     pub publisher: Option<String>,
+    /// Sentences, words, figures and quotations of `doc`, worked out once for every claim checked against it.
+    analysis: std::sync::OnceLock<Analysis>,
+}
+
+impl ReadPage {
+    pub fn new(page: Page, doc: Document) -> Self {
+        ReadPage {
+            title: doc.meta.title.clone(),
+            publisher: doc.meta.publisher.clone(),
+            page,
+            doc,
+            analysis: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis.get_or_init(|| Analysis::new(&self.doc))
+    }
 }
 
 /// The whole check: the answer to one claim over the sources read for it.
@@ -87,12 +105,12 @@ fn rank(s: Stance) -> u8 {
 
 fn check_fact(claim: &str, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>) {
     let fact = FactClaim::new(claim);
-    let prepared: Vec<Prepared<'_>> = pages.iter().map(|p| Prepared::new(&p.doc)).collect();
-    let weights = Weights::new(&prepared);
+    let analyses: Vec<&Analysis> = pages.iter().map(|p| p.analysis()).collect();
+    let words = ClaimWords::new(&fact.words, &analyses);
     let mut evidence = Vec::new();
     let (mut supports, mut contradicts) = (Vec::new(), Vec::new());
-    for (page, prep) in pages.iter().zip(&prepared) {
-        let Some(f) = figures::assess(&fact, prep, &weights) else {
+    for (page, analysis) in pages.iter().zip(&analyses) {
+        let Some(f) = figures::assess(&fact, &words, &page.doc, analysis) else {
             continue;
         };
         match f.stance {
@@ -125,8 +143,7 @@ fn check_quotation(claim: &quote::QuoteClaim, pages: &[&ReadPage]) -> (Verdict, 
     let mut evidence = Vec::new();
     let mut outcomes = Vec::new();
     for page in pages {
-        let quotes = quote::quotations(&page.doc);
-        let f = quote::check(claim, &page.doc, &quotes);
+        let f = quote::check(claim, &page.doc, page.analysis().quotes(&page.doc));
         let stance = match f.outcome {
             quote::Outcome::Supported => Stance::Supports,
             quote::Outcome::Misquoted | quote::Outcome::Misattributed => Stance::Contradicts,

@@ -341,6 +341,9 @@ const DATES: &[(&str, &str, &str)] = &[
     ("from 2016 to 2024", "2016-01-01", "2024-12-31"),
     ("2019-2024", "2019-01-01", "2024-12-31"),
     ("to May 2016 as compared", "2016-05-01", "2016-05-31"),
+    ("in Q1 2024", "2024-01-01", "2024-03-31"),
+    ("in the third quarter of 2023", "2023-07-01", "2023-09-30"),
+    ("in the final quarter of 2022", "2022-10-01", "2022-12-31"),
 ];
 
 fn day(s: &str) -> f64 {
@@ -388,6 +391,8 @@ const PERIODS: &[(&str, &str, usize, &str, &str)] = &[
     ("nearly £480m between 2023-24 and 2025-26", "", 0, "2023-04-01", "2026-03-31"),
     ("More than 100 officers were sacked in 2024, up from 86.2%", "", 0, "2024-01-01", "2024-12-31"),
     ("More than 100 officers were sacked in 2024, up from 86.2%", "", 1, "-", "-"),
+    ("GDP grew by 0.6% in the first quarter", "2024-05-22", 0, "2024-01-01", "2024-03-31"),
+    ("GDP grew by 0.6% in the third quarter", "2024-05-22", 0, "2023-07-01", "2023-09-30"),
 ];
 
 #[test]

@@ -165,6 +165,8 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
     ("in 2023-24", "in 2023/24", "", Agree),
     ("in 2023-24", "in 2024-25", "", Disagree),
     ("in 2022", "on 28 June 2022", "", Agree),
+    ("GDP grew by 0.6% in Q1 2024", "The economy grew by 0.6% in the first quarter of 2024.", "", Agree),
+    ("GDP grew by 0.6% in Q2 2024", "GDP grew by 0.6% in the first quarter of 2024.", "", Disagree),
     ("In 2024, 80% of calls", "In 2023, 80% of calls", "", Disagree),
     ("this financial year £151 million", "This financial year alone, the Mayor has put in a record £151m.", "2025-01-23", Agree),
     // What a figure counts.

@@ -172,9 +172,65 @@ impl Parser<'_> {
         match t.kind {
             Kind::Num => self.numeric_period(i, t),
             Kind::Word if t.class & class::MONTH != 0 && t.cap => self.month_period(i, None),
-            Kind::Word if t.class & class::RELATIVE != 0 => self.relative_period(i),
+            Kind::Word if t.class & (class::QUARTER | class::RELATIVE) != 0 => {
+                self.quarter_period(i).or_else(|| self.relative_period(i))
+            }
             _ => None,
         }
+    }
+
+    /// "Q1 2024", "the first quarter of 2024", "the third quarter" (the latest one not after publication).
+    fn quarter_period(&self, i: usize) -> Option<Read> {
+        let q = tables::lookup(tables::QUARTER_WORDS, self.word(i))?;
+        let (q, mut k) = if q == 0 {
+            // "Q1": the letter and its digit.
+            let n = self
+                .toks
+                .get(i + 1)
+                .filter(|n| n.kind == Kind::Num && n.glued && n.decimals == 0 && (1.0..=4.0).contains(&n.value))?;
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "1..=4 checked above"
+            )]
+            (n.value as u32, i + 2)
+        } else {
+            (q, self.seq(i + 1, &["quarter"])?)
+        };
+        if self.is(k, "of") && self.year_at_opt(k + 1).is_some() {
+            k += 1;
+        }
+        let first_month = 3 * q - 2;
+        let span = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+            let (f, _) = month_span(y, first_month)?;
+            let (_, l) = month_span(y, first_month + 2)?;
+            Some((f, l))
+        };
+        if let Some(y) = self.year_at_opt(k) {
+            let (f, l) = span(y)?;
+            return Some(Read {
+                first: Some(f),
+                last: Some(l),
+                month: None,
+                absolute: true,
+                next: k + 1,
+            });
+        }
+        let resolved = self.ctx.published.and_then(|p| {
+            let y = if first_month <= p.month() {
+                p.year()
+            } else {
+                p.year() - 1
+            };
+            span(y)
+        });
+        Some(Read {
+            first: resolved.map(|r| r.0),
+            last: resolved.map(|r| r.1),
+            month: None,
+            absolute: false,
+            next: k,
+        })
     }
 
     fn numeric_period(&self, i: usize, t: Token) -> Option<Read> {
@@ -361,6 +417,9 @@ impl Parser<'_> {
     }
 
     fn relative_period(&self, i: usize) -> Option<Read> {
+        if self.class(i) & class::RELATIVE == 0 {
+            return None;
+        }
         // Every relative period ends in "year" or "month": skip the table for the many other "the"s.
         if !self.toks[i..].iter().take(4).any(|t| t.class & class::TIME_UNIT != 0) {
             return None;

@@ -33,9 +33,21 @@ pub(crate) mod class {
     pub const LABEL: u32 = 1 << 15;
     pub const AGE: u32 = 1 << 16;
     pub const CLAUSE: u32 = 1 << 17;
+    pub const QUARTER: u32 = 1 << 18;
     /// Words that can start a figure or a period: the parsers look no further at any other word.
-    pub const ANCHOR: u32 =
-        NUMWORD | SCALE | VAGUE | FRACTION | FACTOR | HEDGE | MONTH | RELATIVE | ARTICLE | ALL | PERIOD_PREP | CURRENCY;
+    pub const ANCHOR: u32 = NUMWORD
+        | SCALE
+        | VAGUE
+        | FRACTION
+        | FACTOR
+        | HEDGE
+        | MONTH
+        | RELATIVE
+        | ARTICLE
+        | ALL
+        | PERIOD_PREP
+        | CURRENCY
+        | QUARTER;
 }
 
 /// Cardinal number words.
@@ -534,6 +546,9 @@ fn vocabulary() -> &'static Vocabulary {
         }
         for (w, _) in TIME_UNITS {
             add(w, class::TIME_UNIT);
+        }
+        for (w, _) in QUARTER_WORDS {
+            add(w, class::QUARTER);
         }
         for (ws, _) in RELATIVE_PERIODS {
             add(ws[0], class::RELATIVE);

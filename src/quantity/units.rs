@@ -196,3 +196,14 @@ pub(crate) const MONTH_PREPS: &[&str] = &[
     "throughout",
     "on",
 ];
+
+/// Words that name a quarter of the year: "Q1 2024", "the first quarter of 2024", "the final quarter".
+pub(crate) const QUARTER_WORDS: &[(&str, u32)] = &[
+    ("q", 0),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("final", 4),
+    ("last", 4),
+];

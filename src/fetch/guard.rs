@@ -109,6 +109,12 @@ impl Guard {
         if self.allow_private || self.is_allowed(url) {
             return Ok(());
         }
+        // An allowed name resolves to anything: on a port its entry does not name, it must not be reached at all.
+        if matches!(host, Host::Domain(name) if self.is_allowed_name(name)) {
+            return Err(FetchError::BlockedAddress(format!(
+                "{host} is allowed on another port only"
+            )));
+        }
         let port = url.port_or_known_default().unwrap_or(0);
         if !ORDINARY_PORTS.contains(&port) {
             return Err(FetchError::BlockedAddress(format!(
@@ -228,10 +234,13 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
     // Only 2000::/3 is global unicast: this alone refuses unique local fc00::/7 (incl. the fd00:ec2::254 metadata
     // address), link-local fe80::/10, multicast ff00::/8 and the discard prefix 100::/64.
     let global_unicast = (seg[0] & 0xe000) == 0x2000;
-    let special = (seg[0] == 0x2001 && seg[1] == 0x0db8) // documentation
-        || (seg[0] == 0x2001 && seg[1] == 0) // Teredo (tunnels to an embedded v4 address)
-        || (seg[0] == 0x2001 && seg[1] == 0x0002 && seg[2] == 0) // benchmarking
-        || (seg[0] == 0x3fff && seg[1] < 0x1000); // documentation (RFC 9637)
+    let special = match (seg[0], seg[1]) {
+        (0x2001, 0x0db8) => true,        // documentation
+        (0x2001, 0) => true,             // Teredo (tunnels to an embedded v4 address)
+        (0x2001, 0x0002) => seg[2] == 0, // benchmarking
+        (0x3fff, s) => s < 0x1000,       // documentation (RFC 9637)
+        _ => false,
+    };
     global_unicast && !special
 }
 
@@ -441,6 +450,16 @@ mod tests {
         assert!(!ok("http://wiki.intranet:22/"));
         assert!(g.is_allowed_name("wiki.intranet"));
         assert!(!g.is_allowed_name("other.intranet"));
+    }
+
+    #[test]
+    fn an_allowed_name_with_a_port_is_refused_on_other_ports() {
+        // The resolver hands out private addresses for an allowed name whatever the port, so the port is held here.
+        let g = guard(&["wiki.intranet:8000"]);
+        let ok = |u: &str| g.check_url(&Url::parse(u).unwrap()).is_ok();
+        assert!(ok("http://wiki.intranet:8000/"));
+        assert!(!ok("http://wiki.intranet/"));
+        assert!(!ok("https://wiki.intranet/"));
     }
 
     #[test]

@@ -132,6 +132,8 @@ pub struct FetchOptions {
     /// Largest body read, counted after decompression.
     pub max_body_bytes: usize,
     pub connect_timeout: Duration,
+    /// How long to wait for the response headers (after redirects) before the attempt counts as a timeout.
+    pub first_byte_timeout: Duration,
     /// The most one fetch may take, redirects, retries, slow bodies and waiting for a per-host slot included.
     pub total_timeout: Duration,
     pub user_agent: String,
@@ -150,6 +152,7 @@ impl FetchOptions {
             allowed_hosts: s.allowed_hosts.clone(),
             max_body_bytes: s.max_body_bytes,
             connect_timeout: s.connect_timeout,
+            first_byte_timeout: s.fetch_timeout.min(FIRST_BYTE_TIMEOUT),
             total_timeout: s.fetch_timeout,
             user_agent: format!("crosscheck/{} (+{})", env!("CARGO_PKG_VERSION"), s.user_agent_contact),
         }
@@ -164,6 +167,12 @@ pub struct Fetcher {
     guard: guard::Guard,
     hosts: HostLimits,
 }
+
+/// The longest wait for response headers: a server that has not started answering by then is retried, within the
+/// total.
+pub const FIRST_BYTE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Past this many hosts seen, idle per-host slots are forgotten so the table cannot grow without bound.
+const HOST_TABLE_PRUNE_AT: usize = 1024;
 
 /// Retries after the first attempt, for 5xx answers and timeouts only.
 pub const MAX_RETRIES: u32 = 2;
@@ -195,6 +204,10 @@ impl HostLimits {
     async fn permit(&self, host: &str) -> Option<tokio::sync::OwnedSemaphorePermit> {
         let sem = {
             let mut map = self.map.lock().ok()?;
+            if map.len() >= HOST_TABLE_PRUNE_AT {
+                // Only this table holds an idle host's semaphore.
+                map.retain(|_, sem| std::sync::Arc::strong_count(sem) > 1);
+            }
             map.entry(host.to_string())
                 .or_insert_with(|| std::sync::Arc::new(tokio::sync::Semaphore::new(PER_HOST_CONCURRENCY)))
                 .clone()
@@ -297,10 +310,24 @@ impl Fetcher {
         if let Some(lm) = &prior.last_modified {
             req = req.header(reqwest::header::IF_MODIFIED_SINCE, lm);
         }
-        let mut resp = req.send().await.map_err(|e| self.classify(&e))?;
+        let first_byte = self.opts.first_byte_timeout;
+        let mut resp = match tokio::time::timeout(first_byte, req.send()).await {
+            Ok(sent) => sent.map_err(|e| self.classify(&e))?,
+            Err(_) => return Err(FetchError::Timeout(first_byte)),
+        };
         let status = resp.status();
         if status == reqwest::StatusCode::NOT_MODIFIED && (prior.etag.is_some() || prior.last_modified.is_some()) {
             return Ok(Fetched::NotModified);
+        }
+        if status.is_redirection() {
+            // The policy follows every redirect it allows and fails the others; one left standing had a Location
+            // the client would not follow at all (another scheme, not a URL).
+            if let Some(loc) = header(resp.headers(), reqwest::header::LOCATION) {
+                let shown: String = loc.chars().take(200).collect();
+                return Err(FetchError::InvalidUrl(format!(
+                    "the page redirects to {shown:?}, which cannot be fetched"
+                )));
+            }
         }
         if !status.is_success() {
             return Err(FetchError::HttpStatus(status.as_u16()));
@@ -329,6 +356,11 @@ impl Fetcher {
                 return Err(FetchError::TooLarge(limit));
             }
             body.extend_from_slice(&chunk);
+        }
+        if content_type.is_none() {
+            if let Some(kind) = sniff_binary(&body) {
+                return Err(FetchError::UnsupportedContentType(kind.into()));
+            }
         }
         let mut page = Page::new(url.to_string(), final_url, content_type, body);
         page.etag = header(&resp_headers, reqwest::header::ETAG);
@@ -362,6 +394,30 @@ impl Fetcher {
         }
         FetchError::Io(chain)
     }
+}
+
+/// Leading bytes of binary formats a server may send without a content type: (magic, what it is).
+const BINARY_MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"RIFF", "application/x-riff"),
+    (b"%PDF-", "application/pdf"),
+    (b"PK\x03\x04", "application/zip"),
+    (b"\x1f\x8b", "application/gzip"),
+    (b"\x7fELF", "application/x-executable"),
+];
+
+/// What an unlabelled body is when it is plainly not text: a known magic number, or NUL bytes early on (no text
+/// encoding a page would use puts them there, UTF-16 aside, which announces itself with a byte-order mark).
+fn sniff_binary(body: &[u8]) -> Option<&'static str> {
+    if let Some((_, kind)) = BINARY_MAGIC.iter().find(|(magic, _)| body.starts_with(magic)) {
+        return Some(kind);
+    }
+    let head = &body[..body.len().min(1024)];
+    let utf16_bom = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
+    (!utf16_bom && head.contains(&0)).then_some("application/octet-stream")
 }
 
 /// How rustls and the platform verifiers word a failed handshake (a bad certificate, a fatal alert, a plain-HTTP
@@ -410,4 +466,62 @@ pub fn read_file(path: &Path, max_bytes: usize) -> Result<Page, FetchError> {
     let ct = plain.then(|| "text/plain".to_string());
     let shown = path.display().to_string();
     Ok(Page::new(shown.clone(), shown, ct, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unlabelled_binary_bodies_are_recognised() {
+        assert_eq!(sniff_binary(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
+        assert_eq!(sniff_binary(b"%PDF-1.7\n"), Some("application/pdf"));
+        assert_eq!(sniff_binary(b"\x1f\x8b\x08\x00"), Some("application/gzip"));
+        assert_eq!(sniff_binary(b"<p>a\0b</p>"), Some("application/octet-stream"));
+    }
+
+    #[test]
+    fn unlabelled_text_is_not_binary() {
+        assert_eq!(sniff_binary(b"<html><body>caf\xe9</body></html>"), None);
+        assert_eq!(sniff_binary("<p>£480m — “quoted”</p>".as_bytes()), None);
+        assert_eq!(
+            sniff_binary(b"\xff\xfe<\0p\0>\0"),
+            None,
+            "UTF-16 with a byte-order mark"
+        );
+        assert_eq!(sniff_binary(b""), None);
+    }
+
+    #[test]
+    fn stable_codes_are_the_documented_words() {
+        for (err, code) in [
+            (FetchError::Timeout(Duration::from_secs(1)), "timeout"),
+            (FetchError::TooLarge(1), "too_large"),
+            (FetchError::BlockedAddress(String::new()), "blocked_address"),
+            (FetchError::HttpStatus(404), "http_404"),
+            (FetchError::Tls(String::new()), "tls_error"),
+            (FetchError::TooManyRedirects, "too_many_redirects"),
+            (
+                FetchError::UnsupportedContentType(String::new()),
+                "unsupported_content_type",
+            ),
+            (FetchError::InvalidUrl(String::new()), "invalid_url"),
+        ] {
+            assert_eq!(err.code(), code);
+        }
+    }
+
+    #[test]
+    fn the_first_byte_wait_never_exceeds_the_total() {
+        let mut s = crate::config::Settings {
+            fetch_timeout: Duration::from_secs(2),
+            ..Default::default()
+        };
+        assert_eq!(
+            FetchOptions::from_settings(&s).first_byte_timeout,
+            Duration::from_secs(2)
+        );
+        s.fetch_timeout = Duration::from_secs(60);
+        assert_eq!(FetchOptions::from_settings(&s).first_byte_timeout, FIRST_BYTE_TIMEOUT);
+    }
 }

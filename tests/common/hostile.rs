@@ -46,6 +46,8 @@ struct State {
 /// | `/type/{mime}` | binary bytes labelled with that content type (`_` for `/`) |
 /// | `/bytes/{name}` | odd bodies labelled text/html: invalid UTF-8, lying charsets, NULs, broken gzip |
 /// | `/status/{code}` | that status |
+/// | `/untyped/{name}` | an [`UNTYPED`] body with no `Content-Type` |
+/// | `/broken/{name}` | a [`BROKEN`] response: endless headers, a lying length, not HTTP at all |
 pub struct Hostile {
     pub port: u16,
     pub base: String,
@@ -141,6 +143,11 @@ async fn handle(mut sock: TcpStream, state: Arc<State>) {
             let (ct, extra, body) = odd_body(name);
             out.respond(200, ct, extra, &body).await
         }
+        ("untyped", name) => {
+            let body = untyped_body(name);
+            out.respond(200, "", &[], &body).await
+        }
+        ("broken", name) => out.broken(name).await,
         ("status", code) => {
             let code = code.parse().unwrap_or(500);
             out.respond(code, "text/html", &[], b"<p>status page</p>").await
@@ -192,7 +199,11 @@ impl Out<'_> {
 
     async fn respond(&mut self, status: u16, ct: &str, extra: &[(&str, &str)], body: &[u8]) {
         let len = body.len().to_string();
-        let mut headers = vec![("Content-Type", ct)];
+        let mut headers = if ct.is_empty() {
+            vec![]
+        } else {
+            vec![("Content-Type", ct)]
+        };
         if !extra.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-length")) {
             headers.push(("Content-Length", len.as_str()));
         }
@@ -254,6 +265,62 @@ impl Out<'_> {
             let body = vec![b'a'; HUGE];
             self.chunked("text/plain", &[], &body).await;
         }
+    }
+
+    async fn raw(&mut self, bytes: &[u8]) -> bool {
+        let ok = self.sock.write_all(bytes).await.is_ok();
+        if ok {
+            self.count(bytes.len());
+        }
+        ok
+    }
+
+    async fn broken(&mut self, name: &str) {
+        match name {
+            "header-flood" => {
+                self.raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n").await;
+                for i in 0..1_000_000u32 {
+                    if !self
+                        .raw(format!("X-Flood-{i}: {}\r\n", "a".repeat(100)).as_bytes())
+                        .await
+                    {
+                        return;
+                    }
+                }
+            }
+            "endless-header-line" => {
+                self.raw(b"HTTP/1.1 200 OK\r\nX-Long: ").await;
+                let block = vec![b'a'; 64 * 1024];
+                for _ in 0..1000 {
+                    if !self.raw(&block).await {
+                        return;
+                    }
+                }
+            }
+            "short-body" => {
+                self.raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<p>only this")
+                    .await;
+            }
+            "bad-status-line" => {
+                self.raw(b"HTTP/1.1 99999 Whatever\r\nContent-Length: 0\r\n\r\n").await;
+            }
+            "not-http" => {
+                self.raw(b"SSH-2.0-OpenSSH_9.6\r\n").await;
+            }
+            "bad-chunking" => {
+                self.raw(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n<p>x")
+                    .await;
+            }
+            "two-lengths" => {
+                self.raw(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5\r\nContent-Length: 50000000\r\n\r\n<p>x",
+                )
+                .await;
+            }
+            // "hang-up": close without a word.
+            _ => {}
+        }
+        let _ = self.sock.shutdown().await;
     }
 
     /// Honest headers, then the body one byte a second.
@@ -331,6 +398,31 @@ const PNG: [u8; 64] = {
     }
     b
 };
+
+/// Binary bodies sent with no content type at all.
+pub const UNTYPED: &[&str] = &["png", "pdf", "gzip", "zip", "nul-bytes"];
+
+fn untyped_body(name: &str) -> Vec<u8> {
+    match name {
+        "png" => PNG.to_vec(),
+        "pdf" => b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec(),
+        "gzip" => bomb()[..256].to_vec(),
+        "zip" => b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec(),
+        _ => b"<p>\0\0\0\x01\x02</p>".to_vec(),
+    }
+}
+
+/// Responses that are not well-formed HTTP.
+pub const BROKEN: &[&str] = &[
+    "header-flood",
+    "endless-header-line",
+    "short-body",
+    "bad-status-line",
+    "not-http",
+    "bad-chunking",
+    "two-lengths",
+    "hang-up",
+];
 
 /// Bodies that are labelled as pages but are not what they say: (content type, extra headers, body).
 pub const ODD_BODIES: &[&str] = &[

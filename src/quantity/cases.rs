@@ -165,6 +165,8 @@ const ROWS: &[Row] = &[
     q("sales tripled", 3.0, "factor", 3.0, 3.0).up(),
     q("waiting lists halved", 0.5, "factor", 0.5, 0.5).down(),
     q("three times the figure", 3.0, "factor", 2.5, 3.5),
+    q("three times more likely", 3.0, "factor", 2.5, 3.5),
+    q("twice as likely", 2.0, "factor", 2.0, 2.0),
     q("-3.5 degrees", -3.5, "count", -3.55, -3.45).counts("degree"),
     // Money.
     q("$3k", 3e3, "USD", 2.5e3, 3.5e3),

@@ -156,6 +156,8 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
     ("two-thirds of voters", "60% of voters", "", Disagree),
     ("nine in ten voters", "90 per cent of voters", "", Agree),
     ("doubled", "has doubled", "", Agree),
+    ("Women were three times more likely to be stopped", "women were three times as likely to be stopped", "", Agree),
+    ("Women were twice as likely to be stopped", "women were three times as likely to be stopped", "", Disagree),
     ("doubled", "halved", "", Disagree),
     // Periods and dates.
     ("last year 80% of calls", "in 2024 80 per cent of calls", "2025-01-30", Agree),

@@ -352,7 +352,7 @@ impl<'a> Parser<'a> {
             per = Some(p.to_string());
             k = next;
         }
-        if tables::CHANGE_AFTER.iter().any(|w| self.is(k, w)) && !matches!(unit, "second" | "year_of_age") {
+        if tables::CHANGE_AFTER.iter().any(|w| self.is(k, w)) && !matches!(unit, "second" | "year_of_age" | "factor") {
             change = tables::lookup(tables::CHANGE_WORDS, self.word(k));
             k += 1;
         }

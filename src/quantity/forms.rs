@@ -120,15 +120,17 @@ impl Parser<'_> {
 
     /// "doubled", "more than tripled", "halved".
     pub(crate) fn factor_word(&mut self, i: usize, j: usize, bound: Bound) -> Option<usize> {
-        let (_, f, dir) = tables::FACTORS
-            .iter()
-            .find(|(w, _, _)| w.eq_ignore_ascii_case(self.word(j)))?;
+        let word = self.word(j);
+        let (f, change) = match tables::FACTORS.iter().find(|(w, _, _)| w.eq_ignore_ascii_case(word)) {
+            Some(&(_, f, dir)) => (f, Some(dir)),
+            None => (tables::lookup(tables::MULTIPLES, word)?, None),
+        };
         let (text, start, end) = self.slice(i, j);
-        let (low, high) = interval(*f, 0.0, bound, "factor");
+        let (low, high) = interval(f, 0.0, bound, "factor");
         self.found.push(Found {
             q: Quantity {
-                change: Some(*dir),
-                ..Quantity::bare(text, start, end, "factor", *f, (low, high), bound)
+                change,
+                ..Quantity::bare(text, start, end, "factor", f, (low, high), bound)
             },
             first: i,
             last: j,

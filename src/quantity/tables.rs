@@ -151,6 +151,9 @@ pub(crate) const FACTORS: &[(&str, f64, Change)] = &[
     ("halving", 0.5, Change::Down),
 ];
 
+/// Multiples without a direction: "twice as likely", "three times as many" (the digits-and-"times" form is a unit).
+pub(crate) const MULTIPLES: &[(&str, f64)] = &[("twice", 2.0), ("thrice", 3.0)];
+
 /// Hedges written before a figure, longest first: each is an interval around (or beside) the figure.
 pub(crate) const HEDGES_BEFORE: &[(&[&str], Bound)] = &[
     (&["no", "more", "than"], Bound::AtMost),
@@ -533,6 +536,9 @@ fn vocabulary() -> &'static Vocabulary {
             add(w, class::FRACTION);
         }
         for (w, _, _) in FACTORS {
+            add(w, class::FACTOR);
+        }
+        for (w, _) in MULTIPLES {
             add(w, class::FACTOR);
         }
         for (ws, _) in HEDGES_BEFORE {

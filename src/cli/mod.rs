@@ -60,6 +60,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Exit 0 when the local service answers /healthz (for container health checks).
+    #[command(hide = true)]
+    Healthcheck,
     /// Score the engine on a labelled claim file (JSON lines) over a folder of pages.
     Eval {
         claims: PathBuf,
@@ -75,6 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     match cli.command {
         Command::Serve => runtime.block_on(serve(settings)),
+        Command::Healthcheck => runtime.block_on(healthcheck(&settings)),
         Command::Check { claim, file, speaker, sources, format } => {
             let engine = engine(&settings, true)?;
             let refs: Option<Vec<SourceRef>> =
@@ -118,6 +122,16 @@ async fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
     tracing::info!(%bind, port = app.port(), "crosscheck serving");
     app.run_until_stopped().await?;
     Ok(ExitCode::SUCCESS)
+}
+
+async fn healthcheck(settings: &Settings) -> anyhow::Result<ExitCode> {
+    let mut addr = settings.bind;
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let client = reqwest::Client::builder().timeout(std::time::Duration::from_secs(2)).build()?;
+    let ok = client.get(format!("http://{addr}/healthz")).send().await.is_ok_and(|r| r.status().is_success());
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn engine(settings: &Settings, with_registry: bool) -> anyhow::Result<Engine> {

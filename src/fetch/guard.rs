@@ -3,7 +3,12 @@
 //! Names are vetted where they are resolved (the client's DNS resolver refuses to hand out a non-public address),
 //! so the address that was checked is the one connected to — there is no window for DNS rebinding between a check
 //! and the connection. IP literals (including decimal/octal/hex IPv4 spellings, which the URL parser normalises)
-//! are checked before the request and on every redirect.
+//! and local names are checked before the request and on every redirect, with the scheme, port and credentials.
+//!
+//! Two ways to reach private space, both off by default: `allow_private_hosts` lifts the address and port rules
+//! (tests, a trusted network), and the allow-list exempts named hosts only (`host` on the ordinary ports, or
+//! `host:port`), so an intranet wiki can be read while everything else stays guarded. Not for: deciding which
+//! public sites are worth fetching.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
@@ -257,23 +262,33 @@ impl Resolve for GuardedResolver {
         let any_address = self.guard.allow_private || self.guard.is_allowed_name(&host);
         Box::pin(async move {
             let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
-            let allowed: Vec<SocketAddr> = addrs
-                .iter()
-                .copied()
-                .filter(|a| any_address || is_public(a.ip()))
-                .collect();
-            if allowed.is_empty() {
-                let err: Box<dyn std::error::Error + Send + Sync> = if addrs.is_empty() {
-                    format!("{host} did not resolve").into()
-                } else {
-                    Box::new(BlockedByGuard(format!("{host} resolves to a non-public address")))
-                };
-                return Err(err);
-            }
-            let it: Addrs = Box::new(allowed.into_iter());
+            let it: Addrs = Box::new(vet(&host, addrs, any_address)?.into_iter());
             Ok(it)
         })
     }
+}
+
+/// The addresses of a name that may be connected to. A name that answers with both public and private addresses
+/// (a DNS-rebinding favourite, hoping the client falls back to the second) keeps only the public ones.
+fn vet(
+    host: &str,
+    addrs: Vec<SocketAddr>,
+    any_address: bool,
+) -> Result<Vec<SocketAddr>, Box<dyn std::error::Error + Send + Sync>> {
+    if addrs.is_empty() {
+        return Err(format!("{host} did not resolve").into());
+    }
+    let allowed: Vec<SocketAddr> = addrs
+        .iter()
+        .copied()
+        .filter(|a| any_address || is_public(a.ip()))
+        .collect();
+    if allowed.is_empty() {
+        return Err(Box::new(BlockedByGuard(format!(
+            "{host} resolves to a non-public address"
+        ))));
+    }
+    Ok(allowed)
 }
 
 /// Marks a resolver refusal so the fetcher can report `blocked_address` rather than a DNS failure.
@@ -481,6 +496,40 @@ mod tests {
         assert!(
             Guard::new(false, &[" ".to_string()]).is_ok(),
             "blank entries are skipped"
+        );
+    }
+
+    fn addrs(list: &[&str]) -> Vec<SocketAddr> {
+        list.iter().map(|a| SocketAddr::new(a.parse().unwrap(), 0)).collect()
+    }
+
+    #[test]
+    fn a_name_answering_public_and_private_keeps_only_the_public_address() {
+        let vetted = vet(
+            "rebind.example",
+            addrs(&["127.0.0.1", "93.184.216.34", "::1", "10.0.0.1"]),
+            false,
+        )
+        .unwrap();
+        assert_eq!(vetted, addrs(&["93.184.216.34"]));
+    }
+
+    #[test]
+    fn a_name_answering_only_private_addresses_is_blocked_not_unresolved() {
+        for answer in [
+            &["127.0.0.1"][..],
+            &["169.254.169.254"],
+            &["::ffff:10.0.0.1", "fd00::1"],
+            &["0.0.0.0"],
+        ] {
+            let err = vet("inside.example", addrs(answer), false).unwrap_err();
+            assert!(err.downcast_ref::<BlockedByGuard>().is_some(), "{answer:?}: {err}");
+        }
+        let err = vet("nothing.example", Vec::new(), false).unwrap_err();
+        assert!(err.downcast_ref::<BlockedByGuard>().is_none());
+        assert_eq!(
+            vet("wiki.intranet", addrs(&["10.1.2.3"]), true).unwrap(),
+            addrs(&["10.1.2.3"])
         );
     }
 

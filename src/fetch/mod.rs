@@ -3,6 +3,12 @@
 //!
 //! A failed fetch is a value (`FetchError` with a stable `code()`), never a panic: the verdict code reports it in
 //! `sources[].status` and carries on with the sources that could be read.
+//!
+//! Limits are enforced while reading, never after: the body limit counts decompressed bytes chunk by chunk (a gzip
+//! bomb stops at the limit), a `Content-Length` over it stops before the body, the content type is judged from the
+//! headers before the body is read, and one deadline covers the whole fetch — waiting for a per-host slot,
+//! redirects, retries and a body that arrives a byte a second. `tests/security.rs` drives each of these through the
+//! service.
 
 mod decode;
 pub mod guard;

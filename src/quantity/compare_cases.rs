@@ -167,6 +167,8 @@ const ROWS: &[(&str, &str, &str, Expect)] = &[
     ("in 2023-24", "in 2023/24", "", Agree),
     ("in 2023-24", "in 2024-25", "", Disagree),
     ("in 2022", "on 28 June 2022", "", Agree),
+    ("Knife crime rose 7% in 2023/24", "Knife crime rose 7% in the year ending March 2024.", "", Agree),
+    ("Knife crime rose 7% in March 2024", "Knife crime rose 7% in the year ending March 2024.", "", Disagree),
     ("GDP grew by 0.6% in Q1 2024", "The economy grew by 0.6% in the first quarter of 2024.", "", Agree),
     ("GDP grew by 0.6% in Q2 2024", "GDP grew by 0.6% in the first quarter of 2024.", "", Disagree),
     ("In 2024, 80% of calls", "In 2023, 80% of calls", "", Disagree),

@@ -107,9 +107,56 @@ impl Parser<'_> {
         if t.kind == Kind::Word && t.class & class::PERIOD_PREP != 0 {
             return self.prep_period(i);
         }
-        let read = self.period_at(i)?;
+        let mut read = self.period_at(i)?;
+        if t.kind == Kind::Word && t.class & class::MONTH != 0 {
+            read = self.months_ending(i, read);
+        }
         self.record(i, read, false);
         Some(read_next(&self.mentions))
+    }
+
+    /// "the year to March 2024", "the year ending March 2024", "12 months to March 2024", "the three months to
+    /// June": the months that end with the named one (the year to March 2024 is the financial year 2023-24).
+    fn months_ending(&self, i: usize, read: Read) -> Read {
+        let Some(last) = read.last else { return read };
+        let mut k = i;
+        if k >= 1 && self.is(k - 1, "in") {
+            k -= 1;
+        }
+        if !(k >= 2 && (self.is(k - 1, "to") || self.is(k - 1, "ending"))) {
+            return read;
+        }
+        let unit = k - 2;
+        let count = |at: usize| -> Option<u32> {
+            let core = super::numbers::core_at(self.text, self.toks, at)?;
+            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "1..=120 checked")]
+            (core.next == unit && (1.0..=120.0).contains(&core.value)).then_some(core.value as u32)
+        };
+        let months = if self.is(unit, "year") {
+            Some(12)
+        } else if self.is(unit, "quarter") {
+            Some(3)
+        } else if self.is(unit, "months") || self.is(unit, "month") {
+            // "12 months to", "three months to"; "the 12-month period to" has the hyphen between.
+            (unit.saturating_sub(3)..unit).rev().find_map(count)
+        } else if self.is(unit, "period") && unit >= 2 && self.is(unit - 1, "month") {
+            (unit.saturating_sub(4)..unit - 1).rev().find_map(|at| {
+                let core = super::numbers::core_at(self.text, self.toks, at)?;
+                #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "1..=120 checked")]
+                (core.next + 1 == unit - 1 && (1.0..=120.0).contains(&core.value)).then_some(core.value as u32)
+            })
+        } else {
+            None
+        };
+        let Some(months) = months else { return read };
+        let first = last
+            .with_day(1)
+            .and_then(|d| d.checked_sub_months(Months::new(months - 1)));
+        Read {
+            first,
+            month: None,
+            ..read
+        }
     }
 
     /// "since 2016", "between 2023-24 and 2025-26", "from 2016 to 2024".

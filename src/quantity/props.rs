@@ -152,6 +152,19 @@ proptest! {
         let text: String = parts.concat();
         check_offsets(&text);
     }
+
+    #[test]
+    fn pairing_never_panics_and_points_inside(a in proptest::collection::vec(piece(), 0..20), b in proptest::collection::vec(piece(), 0..20)) {
+        let ctx = Context::default();
+        let (claim, source) = (extract(&a.concat(), &ctx), extract(&b.concat(), &ctx));
+        let pairs = super::pair(&claim, &source);
+        prop_assert_eq!(pairs.len(), claim.len());
+        for (i, p) in pairs.iter().enumerate() {
+            prop_assert_eq!(p.claim, i);
+            prop_assert!(p.source.is_none_or(|s| s < source.len()));
+            prop_assert!(p.source.is_some() || !p.agree);
+        }
+    }
 }
 
 /// Fragments that exercise the parser's corners: signs, separators, scales, hedges, dates, non-ASCII spaces.

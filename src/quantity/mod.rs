@@ -1,9 +1,10 @@
 //! Figures: find every quantity in a claim or a source, normalise it, and decide whether two agree.
 //!
 //! This is the product's own craft, written by hand and driven by tables rather than regular expressions: a small
-//! tokenizer ([`lexer`]), the vocabulary as data ([`tables`]), the number itself with its precision ([`numbers`]),
-//! the figure around it — hedge, currency, unit, what it counts, direction ([`figures`]) — the time it describes
-//! ([`periods`]) and the comparison ([`compare`]).
+//! tokenizer (`lexer`), the vocabulary as data (`tables`, `units`), the number itself with its precision
+//! (`numbers`), the figure around it — hedge, currency, unit, rate (`figures`), ratios, fractions, factors and
+//! compound durations (`forms`), what it counts (`nouns`), its direction (`change`) — the time it describes
+//! (`periods`) and the pairing and comparison (`compare`).
 //!
 //! It is not a general NLP parser: it reads the few words around each number the way a fact-checker does. The key
 //! decisions are that every figure is an interval (its written precision, widened by its hedge), that figures pair

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::extract::Document;
+use crate::extract::{BlockKind, Document};
 use crate::quantity::{self, Quantity};
 use crate::quote::{self, Quotation};
 use crate::text::{self, Sentence};
@@ -34,6 +34,8 @@ pub struct Window {
 #[derive(Debug, Default)]
 pub struct Analysis {
     pub sentences: Vec<Sentence>,
+    /// Whether each sentence's block is running prose (a paragraph or blockquote), which may continue into the next.
+    prose: Vec<bool>,
     /// Content words of each sentence, as ids into `vocab`.
     sentence_words: Vec<Vec<u32>>,
     vocab: Vec<String>,
@@ -49,7 +51,11 @@ pub struct Analysis {
 impl Analysis {
     pub fn new(doc: &Document) -> Self {
         let sentences = text::sentences(doc);
-        let mut a = Analysis { sentences, ..Analysis::default() };
+        let prose = sentences
+            .iter()
+            .map(|s| doc.blocks.get(s.block).is_some_and(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Blockquote)))
+            .collect();
+        let mut a = Analysis { sentences, prose, ..Analysis::default() };
         for s in &a.sentences {
             let mut ids = Vec::new();
             for w in text::content_words(&doc.text[s.start..s.end]) {
@@ -99,13 +105,18 @@ impl Analysis {
         self.quotes.get_or_init(|| quote::quotations(doc))
     }
 
-    /// Every window of one or two adjacent sentences (two only within a block or from a block to the next).
+    /// Every window of one or two adjacent sentences: two within a block, or across two consecutive paragraphs of
+    /// prose — never across table rows or list items, which are separate records ("29,870" in the North West row
+    /// says nothing of Wales in the next).
     pub fn windows(&self) -> impl Iterator<Item = Window> + '_ {
         let n = self.sentences.len();
         (0..n).flat_map(move |i| {
+            let joins = i + 1 < n && {
+                let (a, b) = (&self.sentences[i], &self.sentences[i + 1]);
+                a.block == b.block || (b.block == a.block + 1 && self.prose[i] && self.prose[i + 1])
+            };
             let one = Some(self.window(i, 1));
-            let two =
-                (i + 1 < n && self.sentences[i + 1].block <= self.sentences[i].block + 1).then(|| self.window(i, 2));
+            let two = joins.then(|| self.window(i, 2));
             one.into_iter().chain(two)
         })
     }
@@ -196,6 +207,21 @@ mod tests {
         let a = Analysis::new(&d);
         let spans: Vec<&str> = a.windows().map(|w| &d.text[w.start..w.end]).collect();
         assert_eq!(spans, vec!["One here.", "One here. Two here.", "Two here.", "Two here.\n\nThree here.", "Three here."]);
+    }
+
+    #[test]
+    fn table_rows_and_list_items_are_never_joined_into_one_window() {
+        let d = Document::from_blocks(
+            Metadata::default(),
+            [
+                (BlockKind::TableRow, "Region: North West; Burglaries 2024: 29,870"),
+                (BlockKind::TableRow, "Region: Wales; Burglaries 2024: 8,901"),
+                (BlockKind::ListItem, "One item."),
+                (BlockKind::ListItem, "Another item."),
+            ],
+        );
+        let a = Analysis::new(&d);
+        assert!(a.windows().all(|w| w.len == 1));
     }
 
     #[test]

@@ -306,6 +306,10 @@ async fn a_gzip_bomb_stops_at_the_body_limit() {
         let status = source_status(&app, &format!("{}{path}", allowed.base)).await;
         let took = started.elapsed();
         tally.record(path, &status, status == "too_large");
+        println!(
+            "security: {path}: {status} after {took:?}, {} compressed bytes sent",
+            allowed.sent(path)
+        );
         assert!(took < Duration::from_secs(5), "{path} took {took:?}");
         // The compressed bomb is small: all of it may well be sent, and it still must not be inflated in full.
         assert!(
@@ -334,6 +338,7 @@ async fn a_50_mb_body_is_too_large_without_being_read() {
         // Give the server a moment to notice the closed connection, then check it was not drained.
         tokio::time::sleep(Duration::from_millis(200)).await;
         let sent = allowed.sent(path);
+        println!("security: {path}: {status}, {sent} of {HUGE} bytes sent before the fetcher hung up");
         assert!(sent < HUGE / 2, "{path}: {sent} of {HUGE} bytes were read");
     }
     tally.finish("50 MB bodies", "refused");
@@ -350,12 +355,46 @@ async fn a_one_byte_a_second_server_times_out_within_the_total() {
         let status = source_status(&app, &format!("{}{path}", allowed.base)).await;
         let took = started.elapsed();
         tally.record(path, &status, status == "timeout");
+        println!("security: {path}: {status} after {took:?} (total {total:?})");
         assert!(
             took < total + Duration::from_secs(2),
             "{path} held the check for {took:?}"
         );
     }
     tally.finish("slow drip", "refused");
+}
+
+#[tokio::test]
+async fn slow_servers_cannot_hold_checks_past_the_total_even_when_queued_for_a_host_slot() {
+    let allowed = Hostile::start().await;
+    let total = Duration::from_secs(2);
+    let app = guarded_app(&allowed, total).await;
+    // More slow fetches to one host than it has slots: the ones waiting for a slot count that wait too.
+    let n = crosscheck::fetch::PER_HOST_CONCURRENCY + 3;
+    let started = Instant::now();
+    let checks = (0..n).map(|i| {
+        let url = format!("{}/drip?copy={i}", allowed.base);
+        let app = &app;
+        async move {
+            let (_, _, body) = app
+                .post_json("/v1/checks", &json!({"claim": CLAIM, "sources": [url]}))
+                .await;
+            (
+                started.elapsed(),
+                body["sources"][0]["status"].as_str().unwrap_or("missing").to_string(),
+            )
+        }
+    });
+    let mut tally = Tally::default();
+    for (i, (took, status)) in futures_util::future::join_all(checks).await.into_iter().enumerate() {
+        tally.record(
+            &format!("slow copy {i}"),
+            &format!("{status} after {took:?}"),
+            status == "timeout" && took < total + Duration::from_secs(2),
+        );
+    }
+    assert_eq!(app.get("/healthz").await.0, 200);
+    tally.finish("queued slow drips", "refused");
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@
 
 mod access;
 mod error;
+pub mod metrics;
 mod routes;
 
 use std::net::TcpListener;
@@ -17,11 +18,11 @@ pub use error::{ApiError, Problem};
 use std::sync::Arc;
 
 use crate::config::Settings;
+use crate::fetch::FetchOptions;
 use crate::jobs::deliver::Deliverer;
 use crate::jobs::Queue;
-use crate::fetch::FetchOptions;
 use crate::sources::Registry;
-use crate::store::{SqliteStore, Store, StoreError};
+use crate::store::{PostgresStore, SqliteStore, Store, StoreError};
 use crate::Engine;
 
 /// A batch of up to 1,000 claims may be larger than one check's body limit.
@@ -34,6 +35,7 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub limiter: access::RateLimiter,
     pub queue: Queue,
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 /// A bound, not yet running, service.
@@ -63,7 +65,12 @@ impl Application {
             reason: e.to_string(),
         })?;
         let registry = Registry::load(&settings.sources_dir)?;
-        let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&settings.data_dir)?);
+        let store: Arc<dyn Store> = match &settings.database_url {
+            Some(url) => Arc::new(PostgresStore::connect(url)?),
+            None => Arc::new(SqliteStore::open(&settings.data_dir)?),
+        };
+        let metrics = metrics::Metrics::new();
+        let store = metrics::MeteredStore::wrap(store, metrics.clone(), settings.cache_ttl);
         let engine = Engine::new(FetchOptions::from_settings(&settings), registry)?
             .with_store(store.clone(), settings.cache_ttl);
         let listener = TcpListener::bind(settings.bind).map_err(|e| StartError::Bind {
@@ -87,14 +94,28 @@ impl Application {
         };
         // Jobs left by a previous run (or another replica's dead worker) are taken up again here.
         queue.start(settings.workers);
-        let state = web::Data::new(AppState { engine, settings, store, limiter, queue });
-        let server = HttpServer::new(move || App::new().configure(|cfg| configure(cfg, state.clone())))
-            .listen(listener)
-            .map_err(|e| StartError::Bind {
-                addr: format!("port {port}"),
-                reason: e.to_string(),
-            })?
-            .run();
+        let shutdown_timeout = shutdown_timeout(&settings);
+        let state = web::Data::new(AppState {
+            engine,
+            settings,
+            store,
+            limiter,
+            queue,
+            metrics,
+        });
+        // SIGTERM starts actix's graceful shutdown: stop accepting, let in-flight checks finish, then stop.
+        let server = HttpServer::new(move || {
+            App::new()
+                .wrap(actix_web::middleware::from_fn(metrics::track))
+                .configure(|cfg| configure(cfg, state.clone()))
+        })
+        .shutdown_timeout(shutdown_timeout)
+        .listen(listener)
+        .map_err(|e| StartError::Bind {
+            addr: format!("port {port}"),
+            reason: e.to_string(),
+        })?
+        .run();
         Ok(Application { port, server })
     }
 
@@ -105,6 +126,12 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// How long a graceful shutdown waits for in-flight requests: a check's fetches share one deadline of
+/// `fetch_timeout`, so twice that (at least 30 s) lets a check that started just before SIGTERM finish.
+pub fn shutdown_timeout(settings: &Settings) -> u64 {
+    (settings.fetch_timeout.as_secs() * 2).max(30)
 }
 
 /// The routes and extractors' configuration (also used by in-process tests).
@@ -123,6 +150,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, state: web::Data<AppState>) {
     cfg.app_data(state)
         .app_data(json)
         .route("/healthz", web::get().to(routes::healthz))
+        .route("/metrics", web::get().to(routes::metrics))
         .service(
             web::scope("/v1")
                 .wrap(actix_web::middleware::from_fn(access::guard))

@@ -5,9 +5,9 @@ use serde_json::json;
 
 use super::error::ApiError;
 use super::AppState;
-use crate::model::{BatchRequest, CheckAnswer, CheckRequest};
 use crate::jobs::signature;
 use crate::jobs::webhook::WebhookEvent;
+use crate::model::{BatchRequest, CheckAnswer, CheckRequest};
 use crate::store::{new_id, Job, JobKind, NewJob, StoredCheck};
 
 pub async fn healthz() -> HttpResponse {
@@ -16,7 +16,9 @@ pub async fn healthz() -> HttpResponse {
 
 pub async fn create_check(state: web::Data<AppState>, body: web::Json<CheckRequest>) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner().parse()?;
+    let started = std::time::Instant::now();
     let answer = state.engine.check(&input).await;
+    state.metrics.check("single", started.elapsed());
     let answer = store_check(&state, answer).await?;
     tracing::info!(
         verdict = answer.verdict.as_str(),
@@ -41,12 +43,19 @@ pub async fn create_batch(
     if query.run_async {
         request.clone().parse()?;
         let payload = serde_json::to_value(&request).map_err(|e| ApiError::Internal(e.to_string()))?;
-        let job = NewJob { kind: JobKind::Batch, dedupe_key: None, payload, callback_url: None };
+        let job = NewJob {
+            kind: JobKind::Batch,
+            dedupe_key: None,
+            payload,
+            callback_url: None,
+        };
         return enqueue(&state, job).await;
     }
     let items = request.parse()?;
     let n = items.len();
+    let started = std::time::Instant::now();
     let answers = state.engine.check_batch(items).await;
+    state.metrics.check("batch", started.elapsed());
     let created_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
     let mut stored = Vec::new();
     let mut results: Vec<serde_json::Value> = Vec::with_capacity(n);
@@ -77,7 +86,11 @@ pub async fn create_batch(
 }
 
 /// `POST /v1/webhooks/newsroom`: signed draft in, job out (the same article revision gives the same job).
-pub async fn newsroom_webhook(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> Result<HttpResponse, ApiError> {
+pub async fn newsroom_webhook(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
     let secret = state.settings.webhook_secret.as_deref().ok_or_else(|| {
         ApiError::Unavailable("the newsroom webhook is not configured: set CROSSCHECK_WEBHOOK_SECRET".into())
     })?;
@@ -196,6 +209,22 @@ pub async fn get_check(state: web::Data<AppState>, path: web::Path<String>) -> R
     body["created_at"] = json!(found.created_at);
     body["history"] = json!(history);
     Ok(HttpResponse::Ok().json(body))
+}
+
+/// `GET /metrics`: Prometheus text; the queue gauges are left out when the store cannot be read.
+pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    let store = state.store.clone();
+    let queue = match web::block(move || store.queue_stats()).await {
+        Ok(Ok(q)) => Some(q),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "queue stats unavailable for /metrics");
+            None
+        }
+        Err(_) => None,
+    };
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(state.metrics.render(queue))
 }
 
 pub async fn list_sources(state: web::Data<AppState>) -> HttpResponse {

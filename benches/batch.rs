@@ -16,12 +16,21 @@ fn shared() -> PathBuf {
 
 /// The three fixture pages, the two registry snapshots and five real article pages: ten sources.
 fn sources() -> Vec<SourceRef> {
-    let mut out: Vec<SourceRef> = ["standard-met-special-measures.html", "mayor-statement-met-special-measures.html", "community-blog-999-calls.html"]
-        .iter()
-        .map(|f| SourceRef::File(shared().join("fixtures/pages").join(f)))
-        .collect();
-    for f in ["standard-met-special-measures.html", "mayor-statement-met-special-measures.html"] {
-        out.push(SourceRef::File(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sources").join(f)));
+    let mut out: Vec<SourceRef> = [
+        "standard-met-special-measures.html",
+        "mayor-statement-met-special-measures.html",
+        "community-blog-999-calls.html",
+    ]
+    .iter()
+    .map(|f| SourceRef::File(shared().join("fixtures/pages").join(f)))
+    .collect();
+    for f in [
+        "standard-met-special-measures.html",
+        "mayor-statement-met-special-measures.html",
+    ] {
+        out.push(SourceRef::File(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sources").join(f),
+        ));
     }
     let dir = std::env::temp_dir().join("crosscheck-bench-batch");
     std::fs::create_dir_all(&dir).unwrap();
@@ -32,7 +41,9 @@ fn sources() -> Vec<SourceRef> {
     for gz in html.into_iter().take(5) {
         use std::io::Read;
         let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(&gz).unwrap()).read_to_end(&mut bytes).unwrap();
+        flate2::read::GzDecoder::new(std::fs::File::open(&gz).unwrap())
+            .read_to_end(&mut bytes)
+            .unwrap();
         let path = dir.join(gz.file_stem().unwrap());
         std::fs::write(&path, bytes).unwrap();
         out.push(SourceRef::File(path));
@@ -42,12 +53,22 @@ fn sources() -> Vec<SourceRef> {
 
 fn claims(sources: &[SourceRef]) -> Vec<CheckInput> {
     let raw = std::fs::read_to_string(shared().join("claims/dev.jsonl")).unwrap();
-    let rows: Vec<serde_json::Value> = raw.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let rows: Vec<serde_json::Value> = raw
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     (0..1000)
         .map(|i| {
             let r = &rows[i % rows.len()];
             let speaker = r["speaker"].as_str().map(String::from);
-            CheckInput::new(r["claim"].as_str().unwrap().to_string(), speaker, Some(sources.to_vec()), None).unwrap()
+            CheckInput::new(
+                r["claim"].as_str().unwrap().to_string(),
+                speaker,
+                Some(sources.to_vec()),
+                None,
+            )
+            .unwrap()
         })
         .collect()
 }

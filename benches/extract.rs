@@ -88,7 +88,10 @@ fn bench(c: &mut Criterion) {
     #[cfg(feature = "compare-rs-trafilatura")]
     {
         let (median, p90) = per_page(&pages, 3, rs_trafilatura_extract);
-        eprintln!("rs-trafilatura:     {} pages, per page median {median:?}, p90 {p90:?}", pages.len());
+        eprintln!(
+            "rs-trafilatura:     {} pages, per page median {median:?}, p90 {p90:?}",
+            pages.len()
+        );
     }
 
     let mut group = c.benchmark_group("extract_181_pages");

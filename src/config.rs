@@ -193,19 +193,35 @@ impl Settings {
         if let Some(v) = get("CROSSCHECK_JOB_LEASE_SECS", file.job_lease_secs.map(|n| n.to_string())) {
             s.job_lease = Duration::from_secs(parse_secs("CROSSCHECK_JOB_LEASE_SECS", &v)?.max(1));
         }
-        if let Some(v) = get("CROSSCHECK_CALLBACK_BACKOFF_MS", file.callback_backoff_ms.map(|n| n.to_string())) {
-            s.callback_backoff = Duration::from_millis(v.trim().parse().map_err(|e| invalid("CROSSCHECK_CALLBACK_BACKOFF_MS", e))?);
+        if let Some(v) = get(
+            "CROSSCHECK_CALLBACK_BACKOFF_MS",
+            file.callback_backoff_ms.map(|n| n.to_string()),
+        ) {
+            s.callback_backoff = Duration::from_millis(
+                v.trim()
+                    .parse()
+                    .map_err(|e| invalid("CROSSCHECK_CALLBACK_BACKOFF_MS", e))?,
+            );
         }
-        if let Some(v) = get("CROSSCHECK_CALLBACK_MAX_ATTEMPTS", file.callback_max_attempts.map(|n| n.to_string())) {
-            s.callback_max_attempts =
-                v.trim().parse().map_err(|e| invalid("CROSSCHECK_CALLBACK_MAX_ATTEMPTS", e))?;
+        if let Some(v) = get(
+            "CROSSCHECK_CALLBACK_MAX_ATTEMPTS",
+            file.callback_max_attempts.map(|n| n.to_string()),
+        ) {
+            s.callback_max_attempts = v
+                .trim()
+                .parse()
+                .map_err(|e| invalid("CROSSCHECK_CALLBACK_MAX_ATTEMPTS", e))?;
         }
         Ok(s)
     }
 }
 
 fn split_list(v: &str) -> Vec<String> {
-    v.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
+    v.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn read_file(path: &Path) -> Result<FileLayer, ConfigError> {

@@ -105,12 +105,20 @@ fn check_file_answers_each_line_in_order() {
         "{\"claim\": \"86.2% of 999 calls in 10 seconds\", \"id\": \"one\"}\n\n{\"claim\": \"Burglary is up 22% over the mayoralty\"}\n{\"claim\": \"\"}\n",
     )
     .unwrap();
-    let out = crosscheck().args(["check", "--file", file.to_str().unwrap(), "--format", "json"]).output().unwrap();
+    let out = crosscheck()
+        .args(["check", "--file", file.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3);
-    assert_eq!((lines[0]["id"].as_str(), lines[0]["verdict"].as_str()), (Some("one"), Some("supported")));
+    assert_eq!(
+        (lines[0]["id"].as_str(), lines[0]["verdict"].as_str()),
+        (Some("one"), Some("supported"))
+    );
     assert_eq!(lines[1]["verdict"], "contradicted");
     assert!(lines[2]["error"].as_str().unwrap().contains("empty"));
     std::fs::remove_dir_all(&dir).ok();

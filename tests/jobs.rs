@@ -25,7 +25,10 @@ async fn post_signed(app: &TestApp, body: &Value, ts: i64, secret: &str) -> (u16
         .await
         .unwrap();
     let status = resp.status().as_u16();
-    (status, serde_json::from_str(&resp.text().await.unwrap_or_default()).unwrap_or(Value::Null))
+    (
+        status,
+        serde_json::from_str(&resp.text().await.unwrap_or_default()).unwrap_or(Value::Null),
+    )
 }
 
 fn now() -> i64 {
@@ -74,20 +77,33 @@ async fn batch_keeps_order_fetches_each_page_once_and_answers_bad_items_in_place
         json!({"claim": "Around 80 per cent of 999 calls are answered within 10 seconds", "id": "e",
                "sources": [format!("{}community-blog-999-calls.html", pages.base)]}),
     ];
-    let (status, _, body) = app.post_json("/v1/checks/batch", &json!({"claims": claims, "sources": [std_url]})).await;
+    let (status, _, body) = app
+        .post_json("/v1/checks/batch", &json!({"claims": claims, "sources": [std_url]}))
+        .await;
     assert_eq!(status, 200, "{body}");
     let r = body["results"].as_array().unwrap();
     assert_eq!(r.len(), 5);
-    assert_eq!((r[0]["id"].as_str(), r[0]["verdict"].as_str()), (Some("a"), Some("supported")));
+    assert_eq!(
+        (r[0]["id"].as_str(), r[0]["verdict"].as_str()),
+        (Some("a"), Some("supported"))
+    );
     assert_eq!(r[1]["status"], 422);
-    assert_eq!((r[2]["id"].as_str(), r[2]["verdict"].as_str()), (Some("c"), Some("contradicted")));
+    assert_eq!(
+        (r[2]["id"].as_str(), r[2]["verdict"].as_str()),
+        (Some("c"), Some("contradicted"))
+    );
     assert_eq!(r[3]["status"], 422);
-    assert_eq!((r[4]["id"].as_str(), r[4]["verdict"].as_str()), (Some("e"), Some("supported")));
+    assert_eq!(
+        (r[4]["id"].as_str(), r[4]["verdict"].as_str()),
+        (Some("e"), Some("supported"))
+    );
     let hits = pages.hits.lock().unwrap().clone();
     assert_eq!(hits.get("standard-met-special-measures.html"), Some(&1), "{hits:?}");
     assert_eq!(hits.get("community-blog-999-calls.html"), Some(&1), "{hits:?}");
     // Every answer was stored and can be fetched again.
-    let (s, _, stored) = app.get(&format!("/v1/checks/{}", r[0]["check_id"].as_str().unwrap())).await;
+    let (s, _, stored) = app
+        .get(&format!("/v1/checks/{}", r[0]["check_id"].as_str().unwrap()))
+        .await;
     assert_eq!((s, stored["verdict"].as_str()), (200, Some("supported")));
 }
 
@@ -128,14 +144,21 @@ async fn webhook_signatures_bad_expired_and_replayed_are_401() {
     let body = draft("http://127.0.0.1:9/", None, "1");
     assert_eq!(post_signed(&app, &body, now(), "wrong-secret").await.0, 401);
     assert_eq!(post_signed(&app, &body, now() - 301, SECRET).await.0, 401, "expired");
-    assert_eq!(post_signed(&app, &body, now() + 301, SECRET).await.0, 401, "from the future");
+    assert_eq!(
+        post_signed(&app, &body, now() + 301, SECRET).await.0,
+        401,
+        "from the future"
+    );
     // A captured request replayed later: same body, same signature, old timestamp.
     let resp = app
         .client
         .post(format!("{}/v1/webhooks/newsroom", app.base))
         .header("content-type", "application/json")
         .header(signature::TIMESTAMP_HEADER, (now() - 3600).to_string())
-        .header(signature::SIGNATURE_HEADER, signature::sign(SECRET, now() - 3600, body.to_string().as_bytes()))
+        .header(
+            signature::SIGNATURE_HEADER,
+            signature::sign(SECRET, now() - 3600, body.to_string().as_bytes()),
+        )
         .body(body.to_string())
         .send()
         .await
@@ -162,17 +185,30 @@ async fn webhook_job_checks_the_draft_and_calls_back_signed_once() {
     let job = wait_job(&app, id, |j| j["delivery"]["status"] == "delivered").await;
     let claims = job["results"]["claims"].as_array().unwrap();
     let verdict_of = |needle: &str| {
-        claims.iter().find(|c| c["claim"].as_str().unwrap_or("").contains(needle)).map(|c| c["check"]["verdict"].clone())
+        claims
+            .iter()
+            .find(|c| c["claim"].as_str().unwrap_or("").contains(needle))
+            .map(|c| c["check"]["verdict"].clone())
     };
     assert_eq!(verdict_of("86.2%"), Some(json!("supported")), "{claims:#?}");
     assert_eq!(verdict_of("Burglary"), Some(json!("contradicted")), "{claims:#?}");
     assert_eq!(verdict_of("still more to do"), Some(json!("supported")), "{claims:#?}");
-    assert_eq!(verdict_of("cold day"), None, "a sentence with neither figure nor quote is not a claim");
+    assert_eq!(
+        verdict_of("cold day"),
+        None,
+        "a sentence with neither figure nor quote is not a claim"
+    );
     tokio::time::sleep(Duration::from_millis(600)).await;
     let got = receiver.got.lock().unwrap().clone();
     assert_eq!(got.len(), 1, "exactly one callback");
     let cb = &got[0];
-    let verified = signature::verify(SECRET, cb.timestamp.as_deref(), cb.signature.as_deref(), &cb.body, now());
+    let verified = signature::verify(
+        SECRET,
+        cb.timestamp.as_deref(),
+        cb.signature.as_deref(),
+        &cb.body,
+        now(),
+    );
     assert_eq!(verified, Ok(()));
     assert!(cb.delivery.is_some());
     let payload: Value = serde_json::from_slice(&cb.body).unwrap();
@@ -191,12 +227,21 @@ async fn a_failing_callback_receiver_gets_retries_then_the_job_shows_delivery_fa
     let receiver = Receiver::start(500);
     let (status, accepted) = post_signed(&app, &draft(&pages.base, Some(&receiver.url), "8"), now(), SECRET).await;
     assert_eq!(status, 202);
-    let job = wait_job(&app, accepted["job_id"].as_str().unwrap(), |j| j["delivery"]["status"] == "delivery_failed").await;
+    let job = wait_job(&app, accepted["job_id"].as_str().unwrap(), |j| {
+        j["delivery"]["status"] == "delivery_failed"
+    })
+    .await;
     assert_eq!(job["status"], "done");
     assert_eq!(job["delivery"]["attempts"], 3);
     assert!(job["delivery"]["last_error"].as_str().unwrap().contains("500"));
     assert_eq!(receiver.count(), 3);
-    let ids: std::collections::HashSet<_> = receiver.got.lock().unwrap().iter().map(|r| r.delivery.clone()).collect();
+    let ids: std::collections::HashSet<_> = receiver
+        .got
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|r| r.delivery.clone())
+        .collect();
     assert_eq!(ids.len(), 1, "retries carry the same delivery id");
 }
 
@@ -212,6 +257,15 @@ async fn a_callback_to_a_private_address_is_refused_by_the_guard() {
                       "callback_url": "http://169.254.169.254/latest/meta-data/"});
     let (status, accepted) = post_signed(&app, &body, now(), SECRET).await;
     assert_eq!(status, 202);
-    let job = wait_job(&app, accepted["job_id"].as_str().unwrap(), |j| j["delivery"]["status"] == "delivery_failed").await;
-    assert!(job["delivery"]["last_error"].as_str().unwrap().contains("not a public address"), "{job}");
+    let job = wait_job(&app, accepted["job_id"].as_str().unwrap(), |j| {
+        j["delivery"]["status"] == "delivery_failed"
+    })
+    .await;
+    assert!(
+        job["delivery"]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("not a public address"),
+        "{job}"
+    );
 }

@@ -41,10 +41,17 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let base = format!("http://127.0.0.1:{port}");
+        // Owned by `Server` at once, so that its Drop kills and reaps the process on every path.
+        let server = Server {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        };
         for _ in 0..200 {
-            if reqwest::get(format!("{base}/healthz")).await.is_ok_and(|r| r.status().is_success()) {
-                return Server { child, base };
+            if reqwest::get(format!("{}/healthz", server.base))
+                .await
+                .is_ok_and(|r| r.status().is_success())
+            {
+                return server;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -62,7 +69,9 @@ impl Server {
     }
 
     async fn post(&self, path: &str, body: &Value, headers: &[(&str, String)]) -> Value {
-        let mut req = reqwest::Client::new().post(format!("{}{path}", self.base)).header("content-type", "application/json");
+        let mut req = reqwest::Client::new()
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json");
         for (k, v) in headers {
             req = req.header(*k, v);
         }
@@ -107,7 +116,9 @@ async fn a_job_killed_mid_way_completes_after_restart_with_one_callback_and_stor
     let first = Server::start(&data).await;
 
     // A stored check from before the crash.
-    let check = first.post("/v1/checks", &json!({"claim": "86.2% of 999 calls in 10 seconds"}), &[]).await;
+    let check = first
+        .post("/v1/checks", &json!({"claim": "86.2% of 999 calls in 10 seconds"}), &[])
+        .await;
     let check_id = check["check_id"].as_str().unwrap().to_string();
 
     let draft = json!({
@@ -119,7 +130,14 @@ async fn a_job_killed_mid_way_completes_after_restart_with_one_callback_and_stor
     let ts = chrono::Utc::now().timestamp();
     let sig = signature::sign(SECRET, ts, draft.to_string().as_bytes());
     let accepted = first
-        .post("/v1/webhooks/newsroom", &draft, &[(signature::TIMESTAMP_HEADER, ts.to_string()), (signature::SIGNATURE_HEADER, sig)])
+        .post(
+            "/v1/webhooks/newsroom",
+            &draft,
+            &[
+                (signature::TIMESTAMP_HEADER, ts.to_string()),
+                (signature::SIGNATURE_HEADER, sig),
+            ],
+        )
         .await;
     let job_id = accepted["job_id"].as_str().unwrap().to_string();
     for _ in 0..100 {
@@ -143,7 +161,10 @@ async fn a_job_killed_mid_way_completes_after_restart_with_one_callback_and_stor
     }
     assert_eq!(job["status"], "done", "{job}");
     assert_eq!(job["delivery"]["status"], "delivered", "{job}");
-    assert!(job["attempts"].as_u64().unwrap() >= 2, "taken again after the crash: {job}");
+    assert!(
+        job["attempts"].as_u64().unwrap() >= 2,
+        "taken again after the crash: {job}"
+    );
     assert_eq!(job["results"]["claims"][0]["check"]["verdict"], "supported", "{job}");
     tokio::time::sleep(Duration::from_millis(700)).await;
     assert_eq!(receiver.count(), 1, "the callback arrives exactly once");
@@ -153,10 +174,16 @@ async fn a_job_killed_mid_way_completes_after_restart_with_one_callback_and_stor
     assert_eq!(stored["check_id"], check_id);
 
     // The page the job read is kept, under the hash its evidence cites, and survives this server too.
-    let cited = job["results"]["claims"][0]["check"]["evidence"][0]["snapshot"].as_str().unwrap().to_string();
+    let cited = job["results"]["claims"][0]["check"]["evidence"][0]["snapshot"]
+        .as_str()
+        .unwrap()
+        .to_string();
     second.kill();
     use crosscheck::store::Store;
     let store = crosscheck::store::SqliteStore::open(&data.0).unwrap();
-    let snap = store.snapshot_by_hash(&cited).unwrap().expect("the cited snapshot is stored");
+    let snap = store
+        .snapshot_by_hash(&cited)
+        .unwrap()
+        .expect("the cited snapshot is stored");
     assert!(String::from_utf8_lossy(&snap.body).contains("Burglary (down 22%)"));
 }

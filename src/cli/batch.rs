@@ -26,16 +26,26 @@ struct Line {
     id: Option<String>,
 }
 
-pub async fn run(engine: &Engine, path: &Path, default_sources: Option<Vec<SourceRef>>, format: Format) -> anyhow::Result<ExitCode> {
+pub async fn run(
+    engine: &Engine,
+    path: &Path,
+    default_sources: Option<Vec<SourceRef>>,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
     let raw = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let items: Vec<_> = raw
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| {
-            let line: Line = serde_json::from_str(l).map_err(|e| anyhow::anyhow!("{} line {}: {e}", path.display(), i + 1))?;
+            let line: Line =
+                serde_json::from_str(l).map_err(|e| anyhow::anyhow!("{} line {}: {e}", path.display(), i + 1))?;
             let own: Vec<SourceRef> = line.sources.iter().map(|s| source_ref(s)).collect();
-            let sources = if own.is_empty() { default_sources.clone() } else { Some(own) };
+            let sources = if own.is_empty() {
+                default_sources.clone()
+            } else {
+                Some(own)
+            };
             Ok(CheckInput::new(line.claim, line.speaker, sources, line.id))
         })
         .collect::<anyhow::Result<_>>()?;
@@ -67,6 +77,10 @@ pub async fn run(engine: &Engine, path: &Path, default_sources: Option<Vec<Sourc
 
 fn draw(done: usize, total: usize) {
     let filled = (done * BAR_WIDTH).checked_div(total).unwrap_or(BAR_WIDTH);
-    eprint!("\r[{}{}] {done}/{total}", "#".repeat(filled), "-".repeat(BAR_WIDTH - filled));
+    eprint!(
+        "\r[{}{}] {done}/{total}",
+        "#".repeat(filled),
+        "-".repeat(BAR_WIDTH - filled)
+    );
     let _ = std::io::stderr().flush();
 }

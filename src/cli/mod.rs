@@ -79,7 +79,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Serve => runtime.block_on(serve(settings)),
         Command::Healthcheck => runtime.block_on(healthcheck(&settings)),
-        Command::Check { claim, file, speaker, sources, format } => {
+        Command::Check {
+            claim,
+            file,
+            speaker,
+            sources,
+            format,
+        } => {
             let engine = engine(&settings, true)?;
             let refs: Option<Vec<SourceRef>> =
                 (!sources.is_empty()).then(|| sources.iter().map(|s| source_ref(s)).collect());
@@ -129,8 +135,14 @@ async fn healthcheck(settings: &Settings) -> anyhow::Result<ExitCode> {
     if addr.ip().is_unspecified() {
         addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
     }
-    let client = reqwest::Client::builder().timeout(std::time::Duration::from_secs(2)).build()?;
-    let ok = client.get(format!("http://{addr}/healthz")).send().await.is_ok_and(|r| r.status().is_success());
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(2))
+        .build()?;
+    let ok = client
+        .get(format!("http://{addr}/healthz"))
+        .send()
+        .await
+        .is_ok_and(|r| r.status().is_success());
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

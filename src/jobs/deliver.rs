@@ -61,7 +61,10 @@ impl Deliverer {
             Err(error) if attempt >= self.max_attempts => DeliveryOutcome::GaveUp { error },
             Err(error) => {
                 let wait = backoff(self.backoff, attempt);
-                DeliveryOutcome::RetryAt { at: chrono::Utc::now() + chrono::Duration::from_std(wait).unwrap_or_default(), error }
+                DeliveryOutcome::RetryAt {
+                    at: chrono::Utc::now() + chrono::Duration::from_std(wait).unwrap_or_default(),
+                    error,
+                }
             }
         }
     }
@@ -77,7 +80,10 @@ impl Deliverer {
             .post(url)
             .header(reqwest::header::CONTENT_TYPE, "application/json")
             .header(TIMESTAMP_HEADER, ts.to_string())
-            .header(DELIVERY_HEADER, job.delivery_id.clone().unwrap_or_else(|| job.id.clone()));
+            .header(
+                DELIVERY_HEADER,
+                job.delivery_id.clone().unwrap_or_else(|| job.id.clone()),
+            );
         if let Some(secret) = &self.secret {
             req = req.header(SIGNATURE_HEADER, signature::sign(secret, ts, &body));
         }
@@ -115,7 +121,9 @@ fn error_text(e: &reqwest::Error) -> String {
 /// `base × 2^(attempt-1)`, capped, with ±50% jitter.
 pub fn backoff(base: Duration, attempt: u32) -> Duration {
     use std::hash::{BuildHasher, Hasher};
-    let exp = base.saturating_mul(1u32 << attempt.saturating_sub(1).min(20)).min(MAX_BACKOFF);
+    let exp = base
+        .saturating_mul(1u32 << attempt.saturating_sub(1).min(20))
+        .min(MAX_BACKOFF);
     let ms = u64::try_from(exp.as_millis()).unwrap_or(u64::MAX).max(1);
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u32(attempt);
@@ -132,7 +140,10 @@ mod tests {
         for attempt in 1..=30 {
             let d = backoff(base, attempt);
             let nominal = base.saturating_mul(1 << (attempt - 1).min(20)).min(MAX_BACKOFF);
-            assert!(d >= nominal / 2 && d <= nominal + nominal / 2, "attempt {attempt}: {d:?}");
+            assert!(
+                d >= nominal / 2 && d <= nominal + nominal / 2,
+                "attempt {attempt}: {d:?}"
+            );
         }
     }
 }

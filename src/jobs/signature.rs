@@ -27,7 +27,10 @@ pub enum SignatureError {
 
 /// `sha256=<hex>` for a body sent at `timestamp`.
 pub fn sign(secret: &str, timestamp: i64, body: &[u8]) -> String {
-    format!("sha256={}", crate::fetch::hex(&mac(secret, timestamp, body).finalize().into_bytes()))
+    format!(
+        "sha256={}",
+        crate::fetch::hex(&mac(secret, timestamp, body).finalize().into_bytes())
+    )
 }
 
 fn mac(secret: &str, timestamp: i64, body: &[u8]) -> HmacSha256 {
@@ -39,22 +42,37 @@ fn mac(secret: &str, timestamp: i64, body: &[u8]) -> HmacSha256 {
 }
 
 /// Checks a request's timestamp and signature headers against its raw body.
-pub fn verify(secret: &str, timestamp: Option<&str>, signature: Option<&str>, body: &[u8], now: i64) -> Result<(), SignatureError> {
-    let ts: i64 = timestamp.and_then(|t| t.trim().parse().ok()).ok_or(SignatureError::BadTimestamp)?;
+pub fn verify(
+    secret: &str,
+    timestamp: Option<&str>,
+    signature: Option<&str>,
+    body: &[u8],
+    now: i64,
+) -> Result<(), SignatureError> {
+    let ts: i64 = timestamp
+        .and_then(|t| t.trim().parse().ok())
+        .ok_or(SignatureError::BadTimestamp)?;
     if (now - ts).abs() > REPLAY_WINDOW_SECS {
         return Err(SignatureError::Stale);
     }
-    let hex = signature.and_then(|s| s.trim().strip_prefix("sha256=")).ok_or(SignatureError::Malformed)?;
+    let hex = signature
+        .and_then(|s| s.trim().strip_prefix("sha256="))
+        .ok_or(SignatureError::Malformed)?;
     let given = unhex(hex).ok_or(SignatureError::Malformed)?;
     // verify_slice compares in constant time.
-    mac(secret, ts, body).verify_slice(&given).map_err(|_| SignatureError::Mismatch)
+    mac(secret, ts, body)
+        .verify_slice(&given)
+        .map_err(|_| SignatureError::Mismatch)
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
     if s.len() % 2 != 0 {
         return None;
     }
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
 }
 
 #[cfg(test)]
@@ -75,19 +93,46 @@ mod tests {
         let body = br#"{"event":"article.updated"}"#;
         let sig = sign("k", 1000, body);
         assert_eq!(verify("k", Some("1000"), Some(&sig), body, 1100), Ok(()));
-        assert_eq!(verify("k", Some("1000"), Some(&sig), b"{}", 1100), Err(SignatureError::Mismatch));
-        assert_eq!(verify("other", Some("1000"), Some(&sig), body, 1100), Err(SignatureError::Mismatch));
-        assert_eq!(verify("k", Some("1001"), Some(&sig), body, 1100), Err(SignatureError::Mismatch));
+        assert_eq!(
+            verify("k", Some("1000"), Some(&sig), b"{}", 1100),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify("other", Some("1000"), Some(&sig), body, 1100),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify("k", Some("1001"), Some(&sig), body, 1100),
+            Err(SignatureError::Mismatch)
+        );
     }
 
     #[test]
     fn stale_missing_and_malformed_headers_fail() {
         let sig = sign("k", 1000, b"x");
-        assert_eq!(verify("k", Some("1000"), Some(&sig), b"x", 1301), Err(SignatureError::Stale));
-        assert_eq!(verify("k", Some("1000"), Some(&sig), b"x", 699), Err(SignatureError::Stale));
-        assert_eq!(verify("k", None, Some(&sig), b"x", 1000), Err(SignatureError::BadTimestamp));
-        assert_eq!(verify("k", Some("1000"), None, b"x", 1000), Err(SignatureError::Malformed));
-        assert_eq!(verify("k", Some("1000"), Some("sha256=zz"), b"x", 1000), Err(SignatureError::Malformed));
-        assert_eq!(verify("k", Some("1000"), Some("md5=00"), b"x", 1000), Err(SignatureError::Malformed));
+        assert_eq!(
+            verify("k", Some("1000"), Some(&sig), b"x", 1301),
+            Err(SignatureError::Stale)
+        );
+        assert_eq!(
+            verify("k", Some("1000"), Some(&sig), b"x", 699),
+            Err(SignatureError::Stale)
+        );
+        assert_eq!(
+            verify("k", None, Some(&sig), b"x", 1000),
+            Err(SignatureError::BadTimestamp)
+        );
+        assert_eq!(
+            verify("k", Some("1000"), None, b"x", 1000),
+            Err(SignatureError::Malformed)
+        );
+        assert_eq!(
+            verify("k", Some("1000"), Some("sha256=zz"), b"x", 1000),
+            Err(SignatureError::Malformed)
+        );
+        assert_eq!(
+            verify("k", Some("1000"), Some("md5=00"), b"x", 1000),
+            Err(SignatureError::Malformed)
+        );
     }
 }

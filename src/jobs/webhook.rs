@@ -61,7 +61,9 @@ impl WebhookEvent {
         if ev.article.id.trim().is_empty() {
             return Err(WebhookError::Missing("id"));
         }
-        if ev.article.body_html.as_deref().is_none_or(str::is_empty) && ev.article.body_text.as_deref().is_none_or(str::is_empty) {
+        if ev.article.body_html.as_deref().is_none_or(str::is_empty)
+            && ev.article.body_text.as_deref().is_none_or(str::is_empty)
+        {
             return Err(WebhookError::Missing("body_html or body_text"));
         }
         for u in ev.callback_url.iter().chain(ev.article.sources.iter().flatten()) {
@@ -91,7 +93,9 @@ impl WebhookEvent {
         if let Some(s) = self.article.sources.as_ref().filter(|s| !s.is_empty()) {
             return s.clone();
         }
-        let Some(html) = &self.article.body_html else { return Vec::new() };
+        let Some(html) = &self.article.body_html else {
+            return Vec::new();
+        };
         let doc = scraper::Html::parse_fragment(html);
         let a = scraper::Selector::parse("a[href]").expect("static selector");
         let mut out: Vec<String> = Vec::new();
@@ -120,7 +124,15 @@ fn draft_document(html: &str) -> Document {
                 n if n.starts_with('h') => extract::BlockKind::Heading,
                 _ => extract::BlockKind::Paragraph,
             };
-            (kind, el.text().collect::<Vec<_>>().join("").split_whitespace().collect::<Vec<_>>().join(" "))
+            (
+                kind,
+                el.text()
+                    .collect::<Vec<_>>()
+                    .join("")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
         })
         .collect();
     if blocks.is_empty() {
@@ -151,7 +163,9 @@ mod tests {
             WebhookError::Missing("body_html or body_text")
         );
         assert!(matches!(
-            WebhookEvent::parse(br#"{"article": {"id": "a", "revision": "1", "body_text": "x"}, "callback_url": "file:///x"}"#),
+            WebhookEvent::parse(
+                br#"{"article": {"id": "a", "revision": "1", "body_text": "x"}, "callback_url": "file:///x"}"#
+            ),
             Err(WebhookError::BadUrl(_))
         ));
         assert!(matches!(WebhookEvent::parse(b"[1]"), Err(WebhookError::Shape(_))));

@@ -93,7 +93,13 @@ impl Queue {
     }
 
     /// Checks inputs in chunks, reporting progress (which renews the lease) after each; stores every answer.
-    async fn check_all(&self, worker: &str, job: &Job, inputs: Vec<Result<CheckInput, crate::model::RequestError>>, with_registry: bool) -> Result<Vec<Value>, String> {
+    async fn check_all(
+        &self,
+        worker: &str,
+        job: &Job,
+        inputs: Vec<Result<CheckInput, crate::model::RequestError>>,
+        with_registry: bool,
+    ) -> Result<Vec<Value>, String> {
         let total = u32::try_from(inputs.len()).unwrap_or(u32::MAX);
         let mut out = Vec::with_capacity(inputs.len());
         let mut inputs = inputs.into_iter().peekable();
@@ -110,9 +116,15 @@ impl Queue {
                         let check_id = new_id("chk");
                         answer.check_id = Some(check_id.clone());
                         out.push(serde_json::to_value(&answer).map_err(|e| e.to_string())?);
-                        stored.push(StoredCheck { check_id, created_at: created_at.clone(), answer });
+                        stored.push(StoredCheck {
+                            check_id,
+                            created_at: created_at.clone(),
+                            answer,
+                        });
                     }
-                    Err(e) => out.push(serde_json::to_value(crate::http::ApiError::from(e).problem()).map_err(|e| e.to_string())?),
+                    Err(e) => out.push(
+                        serde_json::to_value(crate::http::ApiError::from(e).problem()).map_err(|e| e.to_string())?,
+                    ),
                 }
             }
             done += u32::try_from(n).unwrap_or(0);
@@ -142,7 +154,12 @@ impl Queue {
     async fn run_webhook(&self, worker: &str, job: &Job) -> Result<Value, String> {
         let ev: WebhookEvent = serde_json::from_value(job.payload.clone()).map_err(|e| e.to_string())?;
         // A plain-text draft is read as written (bullets, hard wraps); offsets then index `body_text` itself.
-        let (text, found) = match ev.article.body_text.as_deref().filter(|_| ev.article.body_html.is_none()) {
+        let (text, found) = match ev
+            .article
+            .body_text
+            .as_deref()
+            .filter(|_| ev.article.body_html.is_none())
+        {
             Some(body) => (body.to_string(), claims::from_text(body)),
             None => {
                 let doc = ev.document();
@@ -150,7 +167,12 @@ impl Queue {
                 (doc.text, found)
             }
         };
-        let refs: Vec<SourceRef> = ev.source_urls().iter().filter_map(|u| url::Url::parse(u).ok()).map(SourceRef::Url).collect();
+        let refs: Vec<SourceRef> = ev
+            .source_urls()
+            .iter()
+            .filter_map(|u| url::Url::parse(u).ok())
+            .map(SourceRef::Url)
+            .collect();
         let sources = (!refs.is_empty()).then_some(refs);
         let inputs = found
             .iter()
@@ -191,7 +213,9 @@ impl Queue {
                     tracing::info!(job = %job.id, outcome = ?outcome, "callback");
                     let store = self.store.clone();
                     let (id, w) = (job.id.clone(), worker.clone());
-                    if let Ok(Err(e)) = tokio::task::spawn_blocking(move || store.delivery_done(&id, &w, &outcome)).await {
+                    if let Ok(Err(e)) =
+                        tokio::task::spawn_blocking(move || store.delivery_done(&id, &w, &outcome)).await
+                    {
                         tracing::error!(job = %job.id, error = %e, "recording a delivery failed");
                     }
                 }

@@ -129,8 +129,13 @@ pub struct Job {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeliveryOutcome {
     Delivered,
-    RetryAt { at: chrono::DateTime<chrono::Utc>, error: String },
-    GaveUp { error: String },
+    RetryAt {
+        at: chrono::DateTime<chrono::Utc>,
+        error: String,
+    },
+    GaveUp {
+        error: String,
+    },
 }
 
 /// Times are stored as fixed-width RFC 3339 UTC strings so they compare as text.

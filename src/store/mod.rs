@@ -5,11 +5,14 @@
 //! reproduced later from what the page said then.
 
 pub mod jobs;
+mod postgres;
+mod postgres_jobs;
 mod sqlite;
 mod sqlite_jobs;
 
 use serde::Serialize;
 
+pub use self::postgres::PostgresStore;
 pub use jobs::{DeliveryOutcome, DeliveryStatus, Job, JobKind, JobStatus, NewJob};
 pub use sqlite::SqliteStore;
 
@@ -68,9 +71,17 @@ pub trait Store: Send + Sync {
     /// Takes the oldest queued job, or one whose lease expired, leasing it to `worker`.
     fn claim_job(&self, worker: &str, lease: std::time::Duration) -> Result<Option<Job>, StoreError>;
     /// Records progress and extends the lease; false when the lease was lost.
-    fn job_progress(&self, id: &str, worker: &str, done: u32, total: u32, lease: std::time::Duration) -> Result<bool, StoreError>;
+    fn job_progress(
+        &self,
+        id: &str,
+        worker: &str,
+        done: u32,
+        total: u32,
+        lease: std::time::Duration,
+    ) -> Result<bool, StoreError>;
     /// Completes (Ok result) or fails (Err reason) a job; only the lease holder can, once.
-    fn finish_job(&self, id: &str, worker: &str, outcome: Result<&serde_json::Value, &str>) -> Result<bool, StoreError>;
+    fn finish_job(&self, id: &str, worker: &str, outcome: Result<&serde_json::Value, &str>)
+        -> Result<bool, StoreError>;
     fn get_job(&self, id: &str) -> Result<Option<Job>, StoreError>;
     /// Takes a finished job whose callback is due, leasing the delivery to `worker`.
     fn claim_delivery(&self, worker: &str, lease: std::time::Duration) -> Result<Option<Job>, StoreError>;

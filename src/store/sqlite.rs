@@ -13,7 +13,8 @@ use super::{Snapshot, Store, StoreError, StoredCheck};
 pub const DB_FILE: &str = "crosscheck.sqlite3";
 
 /// Migrations, applied in order once each; the index is the schema version.
-const MIGRATIONS: &[&str] = &["CREATE TABLE snapshots (
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE snapshots (
         id INTEGER PRIMARY KEY,
         url TEXT NOT NULL,
         final_url TEXT NOT NULL,
@@ -242,7 +243,12 @@ impl Store for SqliteStore {
         self.sq_progress(id, worker, done, total, lease)
     }
 
-    fn finish_job(&self, id: &str, worker: &str, outcome: Result<&serde_json::Value, &str>) -> Result<bool, StoreError> {
+    fn finish_job(
+        &self,
+        id: &str,
+        worker: &str,
+        outcome: Result<&serde_json::Value, &str>,
+    ) -> Result<bool, StoreError> {
         self.sq_finish_job(id, worker, outcome)
     }
 

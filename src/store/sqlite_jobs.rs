@@ -78,7 +78,11 @@ impl SqliteStore {
         self.with(|c| {
             if let Some(key) = &job.dedupe_key {
                 let existing = c
-                    .query_row(&format!("SELECT {COLUMNS} FROM jobs WHERE dedupe_key = ?1"), [key], job_row)
+                    .query_row(
+                        &format!("SELECT {COLUMNS} FROM jobs WHERE dedupe_key = ?1"),
+                        [key],
+                        job_row,
+                    )
                     .optional()?;
                 if let Some(j) = existing {
                     return Ok((j, false));
@@ -86,7 +90,11 @@ impl SqliteStore {
             }
             let id = super::new_id("job");
             let t = now();
-            let delivery = if job.callback_url.is_some() { DeliveryStatus::Pending } else { DeliveryStatus::None };
+            let delivery = if job.callback_url.is_some() {
+                DeliveryStatus::Pending
+            } else {
+                DeliveryStatus::None
+            };
             c.execute(
                 "INSERT INTO jobs (id, kind, dedupe_key, payload, status, callback_url, delivery_status, delivery_id,
                                    created_at, updated_at)
@@ -132,7 +140,14 @@ impl SqliteStore {
         })
     }
 
-    pub(super) fn sq_progress(&self, id: &str, worker: &str, done: u32, total: u32, lease: std::time::Duration) -> Result<bool, StoreError> {
+    pub(super) fn sq_progress(
+        &self,
+        id: &str,
+        worker: &str,
+        done: u32,
+        total: u32,
+        lease: std::time::Duration,
+    ) -> Result<bool, StoreError> {
         self.with(|c| {
             let n = c.execute(
                 "UPDATE jobs SET done = ?3, total = ?4, lease_until = ?5, updated_at = ?6
@@ -143,7 +158,12 @@ impl SqliteStore {
         })
     }
 
-    pub(super) fn sq_finish_job(&self, id: &str, worker: &str, outcome: Result<&serde_json::Value, &str>) -> Result<bool, StoreError> {
+    pub(super) fn sq_finish_job(
+        &self,
+        id: &str,
+        worker: &str,
+        outcome: Result<&serde_json::Value, &str>,
+    ) -> Result<bool, StoreError> {
         self.with(|c| {
             let t = now();
             let n = match outcome {
@@ -165,10 +185,17 @@ impl SqliteStore {
     }
 
     pub(super) fn sq_get_job(&self, id: &str) -> Result<Option<Job>, StoreError> {
-        self.with(|c| c.query_row(&format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"), [id], job_row).optional())
+        self.with(|c| {
+            c.query_row(&format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"), [id], job_row)
+                .optional()
+        })
     }
 
-    pub(super) fn sq_claim_delivery(&self, worker: &str, lease: std::time::Duration) -> Result<Option<Job>, StoreError> {
+    pub(super) fn sq_claim_delivery(
+        &self,
+        worker: &str,
+        lease: std::time::Duration,
+    ) -> Result<Option<Job>, StoreError> {
         self.with(|c| {
             let t = now();
             c.query_row(
@@ -215,7 +242,9 @@ impl SqliteStore {
             )?;
             let age = oldest
                 .and_then(|o| chrono::DateTime::parse_from_rfc3339(&o).ok())
-                .map_or(0.0, |o| (chrono::Utc::now() - o.to_utc()).num_milliseconds() as f64 / 1000.0);
+                .map_or(0.0, |o| {
+                    (chrono::Utc::now() - o.to_utc()).num_milliseconds() as f64 / 1000.0
+                });
             Ok((u64::try_from(n).unwrap_or(0), age.max(0.0)))
         })
     }
@@ -256,7 +285,10 @@ mod tests {
         assert!(s.claim_job("w2", Duration::from_secs(60)).unwrap().is_none());
         assert!(!s.finish_job(&j.id, "w2", Ok(&serde_json::json!({}))).unwrap());
         assert!(s.finish_job(&j.id, "w1", Ok(&serde_json::json!({"ok": true}))).unwrap());
-        assert!(!s.finish_job(&j.id, "w1", Ok(&serde_json::json!({}))).unwrap(), "never completed twice");
+        assert!(
+            !s.finish_job(&j.id, "w1", Ok(&serde_json::json!({}))).unwrap(),
+            "never completed twice"
+        );
         assert_eq!(s.get_job(&j.id).unwrap().unwrap().status, JobStatus::Done);
     }
 
@@ -269,7 +301,10 @@ mod tests {
         let again = s.claim_job("alive", Duration::from_secs(60)).unwrap().unwrap();
         assert_eq!(again.id, j.id);
         assert_eq!(again.attempts, 2);
-        assert!(!s.finish_job(&j.id, "dead", Ok(&serde_json::json!({}))).unwrap(), "the dead worker lost its lease");
+        assert!(
+            !s.finish_job(&j.id, "dead", Ok(&serde_json::json!({}))).unwrap(),
+            "the dead worker lost its lease"
+        );
         assert!(s.finish_job(&j.id, "alive", Ok(&serde_json::json!({}))).unwrap());
     }
 
@@ -277,15 +312,36 @@ mod tests {
     fn a_finished_job_with_a_callback_is_delivered_then_retried_then_given_up() {
         let s = SqliteStore::in_memory().unwrap();
         let (j, _) = s.enqueue_job(&job(None, Some("https://cms.example/hook"))).unwrap();
-        assert!(s.claim_delivery("d", Duration::from_secs(30)).unwrap().is_none(), "not before the job is done");
+        assert!(
+            s.claim_delivery("d", Duration::from_secs(30)).unwrap().is_none(),
+            "not before the job is done"
+        );
         s.claim_job("w", Duration::from_secs(60)).unwrap();
         s.finish_job(&j.id, "w", Ok(&serde_json::json!({}))).unwrap();
         let d = s.claim_delivery("d", Duration::from_secs(30)).unwrap().unwrap();
-        assert!(s.claim_delivery("d2", Duration::from_secs(30)).unwrap().is_none(), "leased to one deliverer");
+        assert!(
+            s.claim_delivery("d2", Duration::from_secs(30)).unwrap().is_none(),
+            "leased to one deliverer"
+        );
         let retry_at = chrono::Utc::now() - chrono::Duration::seconds(1);
-        s.delivery_done(&d.id, "d", &DeliveryOutcome::RetryAt { at: retry_at, error: "HTTP 500".into() }).unwrap();
+        s.delivery_done(
+            &d.id,
+            "d",
+            &DeliveryOutcome::RetryAt {
+                at: retry_at,
+                error: "HTTP 500".into(),
+            },
+        )
+        .unwrap();
         let d = s.claim_delivery("d", Duration::from_secs(30)).unwrap().unwrap();
-        s.delivery_done(&d.id, "d", &DeliveryOutcome::GaveUp { error: "HTTP 500".into() }).unwrap();
+        s.delivery_done(
+            &d.id,
+            "d",
+            &DeliveryOutcome::GaveUp {
+                error: "HTTP 500".into(),
+            },
+        )
+        .unwrap();
         let j = s.get_job(&j.id).unwrap().unwrap();
         assert_eq!(j.delivery_status, DeliveryStatus::DeliveryFailed);
         assert_eq!(j.delivery_attempts, 2);

@@ -63,7 +63,11 @@ struct Scored {
 /// The best passage of one document for the claim, with its stance; `None` when nothing in it is about the claim.
 pub fn assess(claim: &FactClaim, words: &ClaimWords, doc: &Document, analysis: &Analysis) -> Option<Finding> {
     // Figures per sentence are found once per page; a window's figures are its sentences' figures.
-    let sentence_qs: &[Vec<Quantity>] = if claim.quantities.is_empty() { &[] } else { analysis.quantities(doc) };
+    let sentence_qs: &[Vec<Quantity>] = if claim.quantities.is_empty() {
+        &[]
+    } else {
+        analysis.quantities(doc)
+    };
     let mut best: Option<Scored> = None;
     for (w, cov) in words.scan(analysis) {
         if cov < MENTION_COVERAGE {
@@ -72,7 +76,11 @@ pub fn assess(claim: &FactClaim, words: &ClaimWords, doc: &Document, analysis: &
         let (pairs, source_qs, figure_share) = if claim.quantities.is_empty() {
             (Vec::new(), Vec::new(), cov)
         } else {
-            let source_qs: Vec<Quantity> = sentence_qs[w.first..w.first + w.len].iter().flatten().cloned().collect();
+            let source_qs: Vec<Quantity> = sentence_qs[w.first..w.first + w.len]
+                .iter()
+                .flatten()
+                .cloned()
+                .collect();
             let pairs = quantity::pair(&claim.quantities, &source_qs);
             let paired = pairs.iter().filter(|p| p.source.is_some()).count();
             (pairs, source_qs, paired as f64 / claim.quantities.len() as f64)
@@ -82,7 +90,13 @@ pub fn assess(claim: &FactClaim, words: &ClaimWords, doc: &Document, analysis: &
             score *= TWO_SENTENCE_FACTOR;
         }
         if best.as_ref().is_none_or(|b| score > b.score) {
-            best = Some(Scored { window: w, coverage: cov, score, pairs, source_qs });
+            best = Some(Scored {
+                window: w,
+                coverage: cov,
+                score,
+                pairs,
+                source_qs,
+            });
         }
     }
     Some(judge(claim, doc, best?))

@@ -53,9 +53,17 @@ impl Analysis {
         let sentences = text::sentences(doc);
         let prose = sentences
             .iter()
-            .map(|s| doc.blocks.get(s.block).is_some_and(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Blockquote)))
+            .map(|s| {
+                doc.blocks
+                    .get(s.block)
+                    .is_some_and(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Blockquote))
+            })
             .collect();
-        let mut a = Analysis { sentences, prose, ..Analysis::default() };
+        let mut a = Analysis {
+            sentences,
+            prose,
+            ..Analysis::default()
+        };
         for s in &a.sentences {
             let mut ids = Vec::new();
             for w in text::content_words(&doc.text[s.start..s.end]) {
@@ -85,7 +93,9 @@ impl Analysis {
     /// Figures of each sentence (offsets into the document's text), found on first use.
     pub fn quantities(&self, doc: &Document) -> &[Vec<Quantity>] {
         self.quantities.get_or_init(|| {
-            let ctx = quantity::Context { published: doc.published_date() };
+            let ctx = quantity::Context {
+                published: doc.published_date(),
+            };
             self.sentences
                 .iter()
                 .map(|s| {
@@ -122,7 +132,12 @@ impl Analysis {
     }
 
     fn window(&self, first: usize, len: usize) -> Window {
-        Window { first, len, start: self.sentences[first].start, end: self.sentences[first + len - 1].end }
+        Window {
+            first,
+            len,
+            start: self.sentences[first].start,
+            end: self.sentences[first + len - 1].end,
+        }
     }
 
     /// For each sentence, which claim words (bit i = `claim_words[i]`) it holds.
@@ -142,7 +157,10 @@ impl Analysis {
         }
         self.sentence_words
             .iter()
-            .map(|ids| ids.iter().fold(0u64, |m, id| m | vocab_mask.get(id).copied().unwrap_or(0)))
+            .map(|ids| {
+                ids.iter()
+                    .fold(0u64, |m, id| m | vocab_mask.get(id).copied().unwrap_or(0))
+            })
             .collect()
     }
 }
@@ -166,7 +184,10 @@ impl ClaimWords {
         let weights: Vec<f64> = words
             .iter()
             .map(|w| {
-                let df: u32 = docs.iter().filter_map(|d| d.index.get(w).map(|&id| d.df[id as usize])).sum();
+                let df: u32 = docs
+                    .iter()
+                    .filter_map(|d| d.index.get(w).map(|&id| d.df[id as usize]))
+                    .sum();
                 ((n as f64 + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0
             })
             .collect();
@@ -187,7 +208,13 @@ impl ClaimWords {
         if self.total == 0.0 {
             return 0.0;
         }
-        let hit: f64 = self.weights.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, w)| w).sum();
+        let hit: f64 = self
+            .weights
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, w)| w)
+            .sum();
         hit / self.total
     }
 }
@@ -206,7 +233,16 @@ mod tests {
         let d = doc(&["One here. Two here.", "Three here."]);
         let a = Analysis::new(&d);
         let spans: Vec<&str> = a.windows().map(|w| &d.text[w.start..w.end]).collect();
-        assert_eq!(spans, vec!["One here.", "One here. Two here.", "Two here.", "Two here.\n\nThree here.", "Three here."]);
+        assert_eq!(
+            spans,
+            vec![
+                "One here.",
+                "One here. Two here.",
+                "Two here.",
+                "Two here.\n\nThree here.",
+                "Three here."
+            ]
+        );
     }
 
     #[test]
@@ -226,7 +262,11 @@ mod tests {
 
     #[test]
     fn rare_words_decide_coverage() {
-        let d = doc(&["The Met said London rents rose.", "The Met in London.", "The Met again in London."]);
+        let d = doc(&[
+            "The Met said London rents rose.",
+            "The Met in London.",
+            "The Met again in London.",
+        ]);
         let a = Analysis::new(&d);
         let claim = ClaimWords::new(&text::content_words("London rents rose at the Met"), &[&a]);
         let cov: Vec<f64> = claim.scan(&a).filter(|(w, _)| w.len == 1).map(|(_, c)| c).collect();

@@ -572,3 +572,34 @@ async fn hostile_request_bodies_are_refused_and_the_service_keeps_serving() {
     assert_eq!(app.get("/healthz").await.0, 200);
     tally.finish("request bodies", "refused");
 }
+
+#[tokio::test]
+#[ignore = "the Engine's per-URL lock waits outside the fetch deadline: three checks take 2, 4 and 6 s (src/lib.rs)"]
+async fn concurrent_checks_of_one_slow_url_share_the_total() {
+    let allowed = Hostile::start().await;
+    let total = Duration::from_secs(2);
+    let app = guarded_app(&allowed, total).await;
+    let url = format!("{}/drip?shared", allowed.base);
+    let started = Instant::now();
+    let checks = (0..3).map(|_| {
+        let (app, url) = (&app, url.clone());
+        async move {
+            let (_, _, body) = app
+                .post_json("/v1/checks", &json!({"claim": CLAIM, "sources": [url]}))
+                .await;
+            (
+                started.elapsed(),
+                body["sources"][0]["status"].as_str().unwrap_or("missing").to_string(),
+            )
+        }
+    });
+    let mut tally = Tally::default();
+    for (i, (took, status)) in futures_util::future::join_all(checks).await.into_iter().enumerate() {
+        tally.record(
+            &format!("same slow URL, check {i}"),
+            &format!("{status} after {took:?}"),
+            status == "timeout" && took < total + Duration::from_secs(2),
+        );
+    }
+    tally.finish("one slow URL checked three times at once", "refused");
+}

@@ -269,6 +269,11 @@ impl Fetcher {
         })
     }
 
+    /// The limits this fetcher was built with (callers that wait before fetching hold themselves to the same total).
+    pub fn options(&self) -> &FetchOptions {
+        &self.opts
+    }
+
     /// Fetches one URL (already parsed) within the limits.
     pub async fn fetch(&self, url: &Url) -> Result<Page, FetchError> {
         match self.fetch_conditional(url, &Validators::default()).await? {

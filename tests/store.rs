@@ -77,7 +77,11 @@ fn the_newest_snapshot_of_a_url_is_returned_and_older_ones_stay_findable_by_hash
 }
 
 fn a_snapshot_round_trips_every_field_and_binary_bodies(s: &dyn Store) {
-    let mut page = snap("https://example.org/a?b=c", b"\x00\xff<p>caf\xc3\xa9</p>\x00", 1_700_000_000);
+    let mut page = snap(
+        "https://example.org/a?b=c",
+        b"\x00\xff<p>caf\xc3\xa9</p>\x00",
+        1_700_000_000,
+    );
     page.status = 203;
     page.content_type = None;
     page.last_modified = Some("Wed, 21 Oct 2015 07:28:00 GMT".into());
@@ -98,12 +102,19 @@ fn touching_a_snapshot_makes_the_newest_one_fresh_without_a_new_row(s: &dyn Stor
 }
 
 fn checks_round_trip_and_history_is_newest_first_per_speaker(s: &dyn Store) {
-    s.put_check(&check("chk_0", "a claim", None, 1, Verdict::Supported)).unwrap();
-    s.put_check(&check("chk_1", "a claim", None, 2, Verdict::Contradicted)).unwrap();
-    s.put_check(&check("chk_2", "a claim", Some("Sadiq Khan"), 3, Verdict::Misquoted)).unwrap();
+    s.put_check(&check("chk_0", "a claim", None, 1, Verdict::Supported))
+        .unwrap();
+    s.put_check(&check("chk_1", "a claim", None, 2, Verdict::Contradicted))
+        .unwrap();
+    s.put_check(&check("chk_2", "a claim", Some("Sadiq Khan"), 3, Verdict::Misquoted))
+        .unwrap();
     let got = s.get_check("chk_1").unwrap().unwrap();
     assert_eq!(got.answer.verdict, Verdict::Contradicted);
-    assert_eq!(got.created_at, check("chk_1", "", None, 2, Verdict::Supported).created_at, "the time comes back as given");
+    assert_eq!(
+        got.created_at,
+        check("chk_1", "", None, 2, Verdict::Supported).created_at,
+        "the time comes back as given"
+    );
     let ids = |h: Vec<StoredCheck>| h.into_iter().map(|c| c.check_id).collect::<Vec<_>>();
     assert_eq!(ids(s.history("a claim", None, 10).unwrap()), ["chk_1", "chk_0"]);
     assert_eq!(ids(s.history("a claim", None, 1).unwrap()), ["chk_1"]);
@@ -114,10 +125,15 @@ fn checks_round_trip_and_history_is_newest_first_per_speaker(s: &dyn Store) {
 }
 
 fn a_batch_of_checks_is_stored_whole_or_not_at_all(s: &dyn Store) {
-    let batch: Vec<_> = (0..3).map(|i| check(&format!("chk_{i}"), "c", None, i, Verdict::NotFound)).collect();
+    let batch: Vec<_> = (0..3)
+        .map(|i| check(&format!("chk_{i}"), "c", None, i, Verdict::NotFound))
+        .collect();
     s.put_checks(&batch).unwrap();
     assert_eq!(s.count_checks().unwrap(), 3);
-    let clash = [check("chk_new", "c", None, 9, Verdict::NotFound), check("chk_0", "c", None, 9, Verdict::NotFound)];
+    let clash = [
+        check("chk_new", "c", None, 9, Verdict::NotFound),
+        check("chk_0", "c", None, 9, Verdict::NotFound),
+    ];
     assert!(s.put_checks(&clash).is_err(), "a check id is stored once");
     assert_eq!(s.count_checks().unwrap(), 3, "the failed batch left nothing behind");
     assert!(s.get_check("chk_new").unwrap().is_none());
@@ -137,14 +153,22 @@ fn the_same_key_returns_the_same_job(s: &dyn Store) {
 }
 
 fn a_new_job_is_queued_with_its_payload_and_fixed_width_times(s: &dyn Store) {
-    let (j, _) = s.enqueue_job(&job(Some("k"), Some("https://cms.example/hook"))).unwrap();
-    assert_eq!((j.status, j.delivery_status, j.attempts), (JobStatus::Queued, DeliveryStatus::Pending, 0));
+    let (j, _) = s
+        .enqueue_job(&job(Some("k"), Some("https://cms.example/hook")))
+        .unwrap();
+    assert_eq!(
+        (j.status, j.delivery_status, j.attempts),
+        (JobStatus::Queued, DeliveryStatus::Pending, 0)
+    );
     assert_eq!(j.payload["article"]["body_text"], "Crime fell 22%.");
     assert_eq!(j.callback_url.as_deref(), Some("https://cms.example/hook"));
     assert!(j.delivery_id.is_some());
     for t in [&j.created_at, &j.updated_at] {
         assert_eq!(t.len(), "2026-01-01T00:00:00.000000Z".len(), "{t}");
-        assert!(t.ends_with('Z') && chrono::DateTime::parse_from_rfc3339(t).is_ok(), "{t}");
+        assert!(
+            t.ends_with('Z') && chrono::DateTime::parse_from_rfc3339(t).is_ok(),
+            "{t}"
+        );
     }
     let got = s.get_job(&j.id).unwrap().unwrap();
     assert_eq!((got.created_at, got.payload), (j.created_at, j.payload));
@@ -154,11 +178,17 @@ fn a_new_job_is_queued_with_its_payload_and_fixed_width_times(s: &dyn Store) {
 fn a_job_is_taken_by_one_worker_and_only_its_holder_completes_it(s: &dyn Store) {
     let (j, _) = s.enqueue_job(&job(None, None)).unwrap();
     let taken = s.claim_job("w1", LONG).unwrap().unwrap();
-    assert_eq!((taken.id.as_str(), taken.status, taken.attempts), (j.id.as_str(), JobStatus::Running, 1));
+    assert_eq!(
+        (taken.id.as_str(), taken.status, taken.attempts),
+        (j.id.as_str(), JobStatus::Running, 1)
+    );
     assert!(s.claim_job("w2", LONG).unwrap().is_none());
     assert!(!s.finish_job(&j.id, "w2", Ok(&json!({}))).unwrap());
     assert!(s.finish_job(&j.id, "w1", Ok(&json!({"ok": true}))).unwrap());
-    assert!(!s.finish_job(&j.id, "w1", Ok(&json!({}))).unwrap(), "never completed twice");
+    assert!(
+        !s.finish_job(&j.id, "w1", Ok(&json!({}))).unwrap(),
+        "never completed twice"
+    );
     let done = s.get_job(&j.id).unwrap().unwrap();
     assert_eq!((done.status, done.result), (JobStatus::Done, Some(json!({"ok": true}))));
 }
@@ -176,7 +206,10 @@ fn an_expired_lease_lets_another_worker_take_the_job(s: &dyn Store) {
     std::thread::sleep(Duration::from_millis(20));
     let again = s.claim_job("alive", LONG).unwrap().unwrap();
     assert_eq!((again.id.as_str(), again.attempts), (j.id.as_str(), 2));
-    assert!(!s.finish_job(&j.id, "dead", Ok(&json!({}))).unwrap(), "the dead worker lost its lease");
+    assert!(
+        !s.finish_job(&j.id, "dead", Ok(&json!({}))).unwrap(),
+        "the dead worker lost its lease"
+    );
     assert!(s.finish_job(&j.id, "alive", Ok(&json!({}))).unwrap());
 }
 
@@ -186,18 +219,28 @@ fn progress_is_kept_and_extends_the_lease_only_for_its_holder(s: &dyn Store) {
     assert!(!s.job_progress(&j.id, "other", 1, 4, LONG).unwrap());
     assert!(s.job_progress(&j.id, "w", 2, 4, LONG).unwrap());
     std::thread::sleep(Duration::from_millis(300));
-    assert!(s.claim_job("thief", LONG).unwrap().is_none(), "the extended lease still holds");
+    assert!(
+        s.claim_job("thief", LONG).unwrap().is_none(),
+        "the extended lease still holds"
+    );
     let running = s.get_job(&j.id).unwrap().unwrap();
     assert_eq!((running.done, running.total), (2, 4));
     s.finish_job(&j.id, "w", Ok(&json!({}))).unwrap();
     let done = s.get_job(&j.id).unwrap().unwrap();
-    assert_eq!((done.done, done.total), (4, 4), "a finished job counts all its parts done");
+    assert_eq!(
+        (done.done, done.total),
+        (4, 4),
+        "a finished job counts all its parts done"
+    );
 }
 
 fn a_job_abandoned_too_often_fails_instead_of_being_retried(s: &dyn Store) {
     let (j, _) = s.enqueue_job(&job(None, Some("https://cms.example/hook"))).unwrap();
     let mut takes = 0;
-    while let Some(taken) = s.claim_job(&format!("crashing-{takes}"), Duration::from_millis(1)).unwrap() {
+    while let Some(taken) = s
+        .claim_job(&format!("crashing-{takes}"), Duration::from_millis(1))
+        .unwrap()
+    {
         assert_eq!(taken.id, j.id);
         takes += 1;
         std::thread::sleep(Duration::from_millis(10));
@@ -214,24 +257,52 @@ fn a_failed_job_sends_no_callback(s: &dyn Store) {
     s.claim_job("w", LONG).unwrap().unwrap();
     assert!(s.finish_job(&j.id, "w", Err("the draft has no text")).unwrap());
     let failed = s.get_job(&j.id).unwrap().unwrap();
-    assert_eq!((failed.status, failed.delivery_status), (JobStatus::Failed, DeliveryStatus::None));
+    assert_eq!(
+        (failed.status, failed.delivery_status),
+        (JobStatus::Failed, DeliveryStatus::None)
+    );
     assert_eq!(failed.error.as_deref(), Some("the draft has no text"));
     assert!(s.claim_delivery("d", LONG).unwrap().is_none());
 }
 
 fn a_finished_job_with_a_callback_is_delivered_then_retried_then_given_up(s: &dyn Store) {
     let (j, _) = s.enqueue_job(&job(None, Some("https://cms.example/hook"))).unwrap();
-    assert!(s.claim_delivery("d", LONG).unwrap().is_none(), "not before the job is done");
+    assert!(
+        s.claim_delivery("d", LONG).unwrap().is_none(),
+        "not before the job is done"
+    );
     s.claim_job("w", LONG).unwrap();
     s.finish_job(&j.id, "w", Ok(&json!({}))).unwrap();
     let d = s.claim_delivery("d", LONG).unwrap().unwrap();
-    assert!(s.claim_delivery("d2", LONG).unwrap().is_none(), "leased to one deliverer");
+    assert!(
+        s.claim_delivery("d2", LONG).unwrap().is_none(),
+        "leased to one deliverer"
+    );
     s.delivery_done(&d.id, "d2", &DeliveryOutcome::Delivered).unwrap();
-    assert_eq!(s.get_job(&j.id).unwrap().unwrap().delivery_status, DeliveryStatus::Pending, "not the lease holder");
+    assert_eq!(
+        s.get_job(&j.id).unwrap().unwrap().delivery_status,
+        DeliveryStatus::Pending,
+        "not the lease holder"
+    );
     let retry_at = chrono::Utc::now() - chrono::Duration::seconds(1);
-    s.delivery_done(&d.id, "d", &DeliveryOutcome::RetryAt { at: retry_at, error: "HTTP 500".into() }).unwrap();
+    s.delivery_done(
+        &d.id,
+        "d",
+        &DeliveryOutcome::RetryAt {
+            at: retry_at,
+            error: "HTTP 500".into(),
+        },
+    )
+    .unwrap();
     let d = s.claim_delivery("d", LONG).unwrap().unwrap();
-    s.delivery_done(&d.id, "d", &DeliveryOutcome::GaveUp { error: "HTTP 500".into() }).unwrap();
+    s.delivery_done(
+        &d.id,
+        "d",
+        &DeliveryOutcome::GaveUp {
+            error: "HTTP 500".into(),
+        },
+    )
+    .unwrap();
     let j = s.get_job(&j.id).unwrap().unwrap();
     assert_eq!(j.delivery_status, DeliveryStatus::DeliveryFailed);
     assert_eq!(j.delivery_attempts, 2);
@@ -244,13 +315,27 @@ fn a_retry_in_the_future_waits_and_a_delivered_callback_is_not_sent_again(s: &dy
     s.finish_job(&j.id, "w", Ok(&json!({}))).unwrap();
     let d = s.claim_delivery("d", LONG).unwrap().unwrap();
     let later = chrono::Utc::now() + chrono::Duration::milliseconds(300);
-    s.delivery_done(&d.id, "d", &DeliveryOutcome::RetryAt { at: later, error: "timeout".into() }).unwrap();
-    assert!(s.claim_delivery("d", LONG).unwrap().is_none(), "not before its retry time");
+    s.delivery_done(
+        &d.id,
+        "d",
+        &DeliveryOutcome::RetryAt {
+            at: later,
+            error: "timeout".into(),
+        },
+    )
+    .unwrap();
+    assert!(
+        s.claim_delivery("d", LONG).unwrap().is_none(),
+        "not before its retry time"
+    );
     std::thread::sleep(Duration::from_millis(400));
     let d = s.claim_delivery("d", LONG).unwrap().unwrap();
     s.delivery_done(&d.id, "d", &DeliveryOutcome::Delivered).unwrap();
     assert!(s.claim_delivery("d", LONG).unwrap().is_none());
-    assert_eq!(s.get_job(&j.id).unwrap().unwrap().delivery_status, DeliveryStatus::Delivered);
+    assert_eq!(
+        s.get_job(&j.id).unwrap().unwrap().delivery_status,
+        DeliveryStatus::Delivered
+    );
 }
 
 fn queue_stats_count_queued_and_running_jobs(s: &dyn Store) {
@@ -268,7 +353,9 @@ fn queue_stats_count_queued_and_running_jobs(s: &dyn Store) {
 }
 
 fn eight_workers_claiming_200_jobs_take_each_exactly_once(s: &dyn Store) {
-    let mut ids: Vec<_> = (0..200).map(|_| s.enqueue_job(&job(None, None)).unwrap().0.id).collect();
+    let mut ids: Vec<_> = (0..200)
+        .map(|_| s.enqueue_job(&job(None, None)).unwrap().0.id)
+        .collect();
     let mut taken: Vec<String> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..8)
             .map(|w| {
@@ -303,7 +390,10 @@ struct PgSchema {
 impl PgSchema {
     fn new() -> Option<Self> {
         static NOTE: Once = Once::new();
-        let Some(url) = std::env::var("CROSSCHECK_TEST_DATABASE_URL").ok().filter(|u| !u.trim().is_empty()) else {
+        let Some(url) = std::env::var("CROSSCHECK_TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.trim().is_empty())
+        else {
             // Written past the test harness's capture, so a run without PostgreSQL says so.
             NOTE.call_once(|| {
                 let _ = writeln!(
@@ -315,8 +405,15 @@ impl PgSchema {
             return None;
         };
         static N: AtomicUsize = AtomicUsize::new(0);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
-        let name = format!("store_{}_{}_{nanos}", std::process::id(), N.fetch_add(1, Ordering::SeqCst));
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos();
+        let name = format!(
+            "store_{}_{}_{nanos}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        );
         let mut admin = ::postgres::Client::connect(&url, ::postgres::NoTls).expect("the test database answers");
         admin.batch_execute(&format!("CREATE SCHEMA {name}")).unwrap();
         Some(PgSchema { url, name })

@@ -43,9 +43,10 @@ impl From<RequestError> for ApiError {
     }
 }
 
-/// The problem document.
-#[derive(Debug, Serialize)]
+/// The problem document (RFC 9457), served as `application/problem+json`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Problem {
+    /// A URI naming the kind of problem.
     #[serde(rename = "type")]
     pub kind: String,
     pub title: String,

@@ -4,8 +4,11 @@
 //! app exactly as `crosscheck serve` does.
 
 mod access;
+pub mod claimreview;
 mod error;
 pub mod metrics;
+pub mod openapi;
+mod page;
 mod routes;
 
 use std::net::TcpListener;
@@ -149,8 +152,10 @@ pub fn configure(cfg: &mut web::ServiceConfig, state: web::Data<AppState>) {
         .error_handler(move |err, _req| error::from_json_error(&err, limit).into());
     cfg.app_data(state)
         .app_data(json)
+        .route("/", web::get().to(page::page))
         .route("/healthz", web::get().to(routes::healthz))
         .route("/metrics", web::get().to(routes::metrics))
+        .route("/openapi.json", web::get().to(routes::openapi_json))
         .service(
             web::scope("/v1")
                 .wrap(actix_web::middleware::from_fn(access::guard))

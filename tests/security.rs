@@ -603,3 +603,164 @@ async fn concurrent_checks_of_one_slow_url_share_the_total() {
     }
     tally.finish("one slow URL checked three times at once", "refused");
 }
+
+const WEBHOOK_SECRET: &str = "security-test-secret";
+
+/// Posts a signed newsroom webhook; answers the status and the body.
+async fn post_webhook(app: &TestApp, body: &serde_json::Value) -> (u16, serde_json::Value) {
+    use crosscheck::jobs::signature;
+    let raw = body.to_string();
+    let ts = chrono::Utc::now().timestamp();
+    let resp = app
+        .client
+        .post(format!("{}/v1/webhooks/newsroom", app.base))
+        .header("content-type", "application/json")
+        .header(signature::TIMESTAMP_HEADER, ts.to_string())
+        .header(
+            signature::SIGNATURE_HEADER,
+            signature::sign(WEBHOOK_SECRET, ts, raw.as_bytes()),
+        )
+        .body(raw)
+        .send()
+        .await
+        .expect("webhook sent");
+    let status = resp.status().as_u16();
+    (
+        status,
+        serde_json::from_str(&resp.text().await.unwrap_or_default()).unwrap_or_default(),
+    )
+}
+
+/// Waits until a job is done and, when it has a callback, the callback has been delivered or given up.
+async fn settled_job(app: &TestApp, id: &str, callback: bool) -> serde_json::Value {
+    for _ in 0..600 {
+        let (_, _, job) = app.get(&format!("/v1/jobs/{id}")).await;
+        let done = matches!(job["status"].as_str(), Some("done" | "failed"));
+        let delivered = matches!(
+            job["delivery"]["status"].as_str(),
+            Some("delivered" | "delivery_failed")
+        );
+        if done && (delivered || !callback) {
+            return job;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("job {id} never settled");
+}
+
+/// How a refusal by the guard reads in a delivery error (a connection refused by a closed port does not count).
+const GUARD_WORDS: &[&str] = &[
+    "refused: ",
+    "non-public address",
+    "only http and https",
+    "credentials are not fetched",
+    "has no host",
+];
+
+#[tokio::test]
+async fn webhook_callbacks_cannot_reach_private_space() {
+    let (allowed, canary) = (Hostile::start().await, Hostile::start().await);
+    let allowed_host = format!("127.0.0.1:{}", allowed.port);
+    let app = common::spawn_app_with(move |s| {
+        s.allow_private_hosts = false;
+        s.allowed_hosts = vec![allowed_host];
+        s.webhook_secret = Some(WEBHOOK_SECRET.into());
+        s.callback_max_attempts = 1;
+        s.fetch_timeout = Duration::from_secs(3);
+        s.connect_timeout = Duration::from_secs(1);
+    })
+    .await;
+    let mut targets = hostile_urls(canary.port, allowed.port).await;
+    // Through the allowed server, which redirects the callback on.
+    for to in [
+        format!("http://127.0.0.1:{}/", canary.port),
+        "http://169.254.169.254/latest/meta-data/".to_string(),
+        "http://[::1]/".to_string(),
+        "http://0x7f.0.0.2/".to_string(),
+    ] {
+        targets.push(allowed.redirect(307, &to));
+    }
+    let mut tally = Tally::default();
+    let mut jobs = Vec::new();
+    for (i, target) in targets.iter().enumerate() {
+        let body = json!({
+            "event": "article.updated",
+            "article": {"id": "security-callback", "revision": i.to_string(),
+                        "body_text": CLAIM, "sources": [format!("{}/page", allowed.base)]},
+            "callback_url": target,
+        });
+        let (status, answer) = post_webhook(&app, &body).await;
+        match (status, answer["job_id"].as_str()) {
+            (202, Some(id)) => jobs.push((target.clone(), id.to_string())),
+            _ => tally.record(target, &format!("http {status}"), status == 422),
+        }
+    }
+    for (target, id) in jobs {
+        let job = settled_job(&app, &id, true).await;
+        let status = job["delivery"]["status"].as_str().unwrap_or("").to_string();
+        let error = job["delivery"]["last_error"].as_str().unwrap_or("").to_string();
+        let refused = status == "delivery_failed" && GUARD_WORDS.iter().any(|w| error.contains(w));
+        tally.record(&target, &format!("{status}: {error}"), refused);
+    }
+    assert_eq!(canary.total_hits(), 0, "a callback reached the canary");
+    assert_eq!(app.get("/healthz").await.0, 200);
+    tally.finish("webhook callbacks", "refused");
+}
+
+#[tokio::test]
+async fn links_in_a_webhook_draft_cannot_reach_private_space() {
+    let (allowed, canary) = (Hostile::start().await, Hostile::start().await);
+    let allowed_host = format!("127.0.0.1:{}", allowed.port);
+    let app = common::spawn_app_with(move |s| {
+        s.allow_private_hosts = false;
+        s.allowed_hosts = vec![allowed_host];
+        s.webhook_secret = Some(WEBHOOK_SECRET.into());
+        s.fetch_timeout = Duration::from_secs(3);
+        s.connect_timeout = Duration::from_secs(1);
+    })
+    .await;
+    let links: Vec<String> = hostile_urls(canary.port, allowed.port)
+        .await
+        .into_iter()
+        .filter(|u| u.starts_with("http"))
+        .chain([allowed.redirect(302, &format!("http://127.0.0.1:{}/", canary.port))])
+        .collect();
+    let mut jobs = Vec::new();
+    for (i, group) in links.chunks(10).enumerate() {
+        let anchors: String = group.iter().map(|u| format!("<a href=\"{u}\">a source</a> ")).collect();
+        let body = json!({
+            "event": "article.updated",
+            "article": {"id": "security-links", "revision": i.to_string(),
+                        "body_html": format!("<p>{CLAIM}, according to {anchors}.</p>")},
+        });
+        let (status, answer) = post_webhook(&app, &body).await;
+        assert_eq!(status, 202, "{answer}");
+        jobs.push(answer["job_id"].as_str().expect("job id").to_string());
+    }
+    let mut tally = Tally::default();
+    let mut seen = 0;
+    for id in jobs {
+        let job = settled_job(&app, &id, false).await;
+        let claims = job["results"]["claims"].as_array().cloned().unwrap_or_default();
+        assert!(!claims.is_empty(), "the draft's claim was not checked: {job}");
+        for claim in claims {
+            for source in claim["check"]["sources"].as_array().cloned().unwrap_or_default() {
+                let url = source["url"].as_str().unwrap_or("");
+                if !url.starts_with("http") {
+                    continue; // the registry's offline snapshots
+                }
+                seen += 1;
+                let status = source["status"].as_str().unwrap_or("missing");
+                tally.record(url, status, REFUSED.contains(&status));
+            }
+        }
+    }
+    // Every link was tried (the same address in two spellings may be reported once).
+    assert!(
+        seen * 10 >= links.len() * 8,
+        "only {seen} of {} links were checked",
+        links.len()
+    );
+    assert_eq!(canary.total_hits(), 0, "a draft link reached the canary");
+    tally.finish("webhook draft links", "refused");
+}

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::spawn_app;
+use common::{fixtures, serve_pages, spawn_app};
 use serde_json::{json, Value};
 
 async fn stored_check(app: &common::TestApp, body: &Value) -> (String, Value) {
@@ -28,7 +28,13 @@ async fn get_with_accept(app: &common::TestApp, path: &str, accept: &str) -> (u1
 #[tokio::test]
 async fn accept_ld_json_answers_a_claim_review_with_rating_and_evidence() {
     let app = spawn_app().await;
-    let (id, answer) = stored_check(&app, &json!({"claim": "86.2% of 999 calls in 10 seconds"})).await;
+    let pages = serve_pages(fixtures());
+    let url = format!("{}standard-met-special-measures.html", pages.base);
+    let (id, answer) = stored_check(
+        &app,
+        &json!({"claim": "86.2% of 999 calls in 10 seconds", "sources": [url]}),
+    )
+    .await;
     assert_eq!(answer["verdict"], "supported");
     let (status, ct, review) = get_with_accept(&app, &format!("/v1/checks/{id}"), "application/ld+json").await;
     assert_eq!(status, 200);
@@ -45,6 +51,7 @@ async fn accept_ld_json_answers_a_claim_review_with_rating_and_evidence() {
         (&json!(5), &json!(5), &json!(1))
     );
     let evidence_url = answer["evidence"][0]["source"].as_str().unwrap();
+    assert_eq!(evidence_url, url);
     assert_eq!(review["url"], evidence_url);
     let item = &review["itemReviewed"];
     assert_eq!(item["@type"], "Claim");
@@ -72,6 +79,23 @@ async fn a_known_speaker_is_the_claims_author() {
         review["itemReviewed"]["author"],
         json!({"@type": "Person", "name": "Sadiq Khan"})
     );
+}
+
+#[tokio::test]
+async fn registry_snapshots_without_an_address_appear_without_a_url() {
+    let app = spawn_app().await;
+    let (id, _) = stored_check(&app, &json!({"claim": "86.2% of 999 calls in 10 seconds"})).await;
+    let (_, _, review) = get_with_accept(&app, &format!("/v1/checks/{id}"), "application/ld+json").await;
+    let appearances = review["itemReviewed"]["appearance"].as_array().unwrap();
+    assert!(!appearances.is_empty());
+    for a in appearances {
+        assert!(
+            a.get("url")
+                .is_none_or(|u| u.as_str().is_some_and(|u| u.starts_with("http"))),
+            "{a}"
+        );
+        assert!(a["headline"].as_str().is_some(), "{a}");
+    }
 }
 
 #[tokio::test]

@@ -41,6 +41,11 @@ fn lead_evidence(answer: &CheckAnswer) -> Option<&crate::model::Evidence> {
         .or_else(|| answer.evidence.first())
 }
 
+/// A source label that is a web address (registry snapshots without a known URL are labelled `registry:<id>`).
+pub fn web_url(label: &str) -> Option<&str> {
+    (label.starts_with("https://") || label.starts_with("http://")).then_some(label)
+}
+
 /// The `ClaimReview` document for a stored check.
 pub fn claim_review(check: &StoredCheck) -> Value {
     let answer = &check.answer;
@@ -53,13 +58,17 @@ pub fn claim_review(check: &StoredCheck) -> Value {
     }
 
     let mut appearances: Vec<Value> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for e in &answer.evidence {
-        if appearances.iter().any(|a| a["url"] == e.source.as_str()) {
+        if seen.contains(&e.source.as_str()) {
             continue;
         }
+        seen.push(&e.source);
         let mut work = Map::new();
         work.insert("@type".into(), json!("CreativeWork"));
-        work.insert("url".into(), json!(e.source));
+        if let Some(url) = web_url(&e.source) {
+            work.insert("url".into(), json!(url));
+        }
         if let Some(t) = &e.title {
             work.insert("headline".into(), json!(t));
         }
@@ -92,8 +101,9 @@ pub fn claim_review(check: &StoredCheck) -> Value {
         "datePublished": check.created_at,
         "author": {"@type": "Organization", "name": "crosscheck"},
     });
-    if let Some(e) = lead_evidence(answer) {
-        review["url"] = json!(e.source);
+    let lead = lead_evidence(answer).and_then(|e| web_url(&e.source));
+    if let Some(url) = lead.or_else(|| answer.evidence.iter().find_map(|e| web_url(&e.source))) {
+        review["url"] = json!(url);
     }
     review
 }

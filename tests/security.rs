@@ -624,3 +624,45 @@ async fn links_in_a_webhook_draft_cannot_reach_private_space() {
     assert_eq!(canary.total_hits(), 0, "a draft link reached the canary");
     tally.finish("webhook draft links", "refused");
 }
+
+#[tokio::test]
+async fn a_batch_with_hostile_shared_sources_reads_none_of_them() {
+    let (allowed, canary) = (Hostile::start().await, Hostile::start().await);
+    let app = guarded_app(&allowed, Duration::from_secs(3)).await;
+    let urls: Vec<String> = hostile_urls(canary.port, allowed.port)
+        .await
+        .into_iter()
+        .filter(|u| u.starts_with("http") && url::Url::parse(u).is_ok())
+        .collect();
+    let mut tally = Tally::default();
+    for group in urls.chunks(20) {
+        let claims: Vec<_> = (0..3).map(|i| json!({"claim": format!("{CLAIM}, item {i}")})).collect();
+        let (status, _, body) = app
+            .post_json("/v1/checks/batch", &json!({"claims": claims, "sources": group}))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        // Spellings of one address are one URL once parsed, and one source.
+        let first = &body["results"][0]["sources"];
+        let reported = first.as_array().cloned().unwrap_or_default();
+        let sent: std::collections::BTreeSet<String> = group
+            .iter()
+            .filter_map(|u| url::Url::parse(u).ok())
+            .map(String::from)
+            .collect();
+        let got: std::collections::BTreeSet<String> = reported
+            .iter()
+            .filter_map(|s| s["url"].as_str().map(String::from))
+            .collect();
+        assert_eq!(got, sent, "every shared source is reported");
+        for source in reported {
+            let status = source["status"].as_str().unwrap_or("missing");
+            tally.record(source["url"].as_str().unwrap_or("?"), status, REFUSED.contains(&status));
+        }
+        for result in body["results"].as_array().cloned().unwrap_or_default() {
+            assert_eq!(result["sources"], *first, "every item reports the shared sources alike");
+        }
+        assert_eq!(app.get("/healthz").await.0, 200);
+    }
+    assert_eq!(canary.total_hits() + allowed.total_hits(), 0);
+    tally.finish("batch shared sources", "refused");
+}

@@ -51,7 +51,15 @@ crosscheck_postgres() (
       # Trust on loopback only: a test database that lives as long as the machine's temp dir.
       as_owner "$bin/initdb" -D "$dir/data" -U "$user" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >&2
     fi
-    # A server killed without a clean stop leaves its pid file behind; pg_ctl copes, the socket dir must exist.
+    # A server killed without a clean stop (the end of a session) leaves its pid file behind; the server refuses
+    # to start while that pid belongs to a live process, which after a reboot may be any process at all.
+    local pidfile="$dir/data/postmaster.pid" pid
+    if [ -f "$pidfile" ]; then
+      pid="$(head -n 1 "$pidfile")"
+      if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" != postgres ]; then
+        rm -f "$pidfile" "$dir"/.s.PGSQL."$port".lock
+      fi
+    fi
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200 -c fsync=off" start >&2 || {
       echo "postgres.sh: the server did not start; its log:" >&2

@@ -45,6 +45,8 @@ crosscheck_postgres() (
     mkdir -p "$dir"
   fi
   chmod 700 "$dir"
+  # The server's tools run as its owner, who may not be allowed into the checkout (a clone under /root).
+  cd "$dir"
 
   if ! "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
     if [ ! -f "$dir/data/PG_VERSION" ]; then

@@ -212,7 +212,7 @@ pub async fn get_job(state: web::Data<AppState>, path: web::Path<String>) -> Res
 }
 
 /// Gives the answer its `check_id` and keeps it.
-async fn store_check(state: &AppState, mut answer: CheckAnswer) -> Result<CheckAnswer, ApiError> {
+pub(super) async fn store_check(state: &AppState, mut answer: CheckAnswer) -> Result<CheckAnswer, ApiError> {
     let id = new_id("chk");
     answer.check_id = Some(id.clone());
     let stored = StoredCheck {

@@ -200,8 +200,14 @@ impl Engine {
 }
 
 impl Engine {
-    /// One fetch per URL at a time: a second check of the same URL waits and then finds the fresh snapshot.
+    /// Fetches a URL within the fetch deadline, counting the wait behind another check of the same URL.
     async fn fetch_url(&self, url: &url::Url) -> Result<Page, FetchError> {
+        let total = self.fetcher.options().total_timeout;
+        tokio::time::timeout(total, self.fetch_url_shared(url)).await.unwrap_or(Err(FetchError::Timeout(total)))
+    }
+
+    /// One fetch per URL at a time: a second check of the same URL waits and then finds the fresh snapshot.
+    async fn fetch_url_shared(&self, url: &url::Url) -> Result<Page, FetchError> {
         let Some(store) = self.store.clone() else {
             return self.fetcher.fetch(url).await;
         };

@@ -434,7 +434,6 @@ async fn hostile_request_bodies_are_refused_and_the_service_keeps_serving() {
 }
 
 #[tokio::test]
-#[ignore = "the Engine's per-URL lock waits outside the fetch deadline: three checks take 2, 4 and 6 s (src/lib.rs)"]
 async fn concurrent_checks_of_one_slow_url_share_the_total() {
     let allowed = Hostile::start().await;
     let total = Duration::from_secs(2);

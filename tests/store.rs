@@ -506,3 +506,30 @@ fn postgres_a_wrong_url_is_an_error_not_a_panic() {
     assert!(PostgresStore::connect("not a url at all").is_err());
     assert!(PostgresStore::connect("postgres://nobody@127.0.0.1:1/none?connect_timeout=2").is_err());
 }
+
+#[test]
+fn postgres_connections_cut_by_the_server_are_replaced() {
+    let Some(schema) = PgSchema::new() else { return };
+    // Its own application name, so cutting its connections leaves the cases running beside it alone.
+    let url = format!("{}&application_name={}", schema.url(), schema.name);
+    let store = PostgresStore::connect(&url).unwrap();
+    store.put_snapshot(&snap("http://a/", b"x", 1)).unwrap();
+    let cut = || {
+        let mut admin = ::postgres::Client::connect(&schema.url, ::postgres::NoTls).unwrap();
+        let row = admin
+            .query_one(
+                "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1",
+                &[&schema.name],
+            )
+            .unwrap();
+        row.get::<_, i64>(0)
+    };
+    assert_eq!(cut(), 1, "one pooled connection");
+    // Idle for a while (a database restart overnight): checked before it is lent, so no call fails.
+    std::thread::sleep(Duration::from_millis(5_500));
+    assert!(store.latest_snapshot("http://a/").unwrap().is_some());
+    // Cut while busy: that call may fail, and the next one has a fresh connection.
+    assert_eq!(cut(), 1);
+    let _ = store.count_checks();
+    assert!(store.latest_snapshot("http://a/").unwrap().is_some());
+}

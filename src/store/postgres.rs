@@ -10,7 +10,7 @@
 //! here. Not for: TLS to the database (a loopback or private-network database is assumed; see docs/decisions.md).
 
 use std::sync::{Condvar, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ::postgres::{Client, Config, NoTls, Row};
 
@@ -22,6 +22,10 @@ pub const POOL_SIZE: usize = 8;
 
 /// How long a call waits for a free connection before it fails.
 const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A connection idle longer than this is checked with a round trip before it is lent, so a database that restarted
+/// meanwhile costs a reconnect, not a failed call. Busier connections are lent as they are.
+const VALIDATE_AFTER_IDLE: Duration = Duration::from_secs(5);
 
 /// Taken (per transaction) while migrating, so replicas starting together migrate one at a time. The key is
 /// "crossche" in ASCII: any constant does, as long as nothing else in the database uses it.
@@ -144,7 +148,8 @@ struct Pool {
 
 #[derive(Default)]
 struct PoolState {
-    idle: Vec<Client>,
+    /// Free connections and when each was last handed back.
+    idle: Vec<(Client, Instant)>,
     open: usize,
 }
 
@@ -165,10 +170,20 @@ impl Pool {
     }
 
     fn get(&self) -> Result<Conn<'_>, StoreError> {
-        let deadline = std::time::Instant::now() + CHECKOUT_TIMEOUT;
+        let deadline = Instant::now() + CHECKOUT_TIMEOUT;
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         loop {
-            if let Some(client) = state.idle.pop() {
+            if let Some((mut client, since)) = state.idle.pop() {
+                if since.elapsed() > VALIDATE_AFTER_IDLE {
+                    drop(state);
+                    if client.is_valid(Duration::from_secs(5)).is_err() {
+                        // Gone with a restarted server: count it closed and look again.
+                        self.state.lock().unwrap_or_else(PoisonError::into_inner).open -= 1;
+                        drop(client);
+                        state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+                        continue;
+                    }
+                }
                 return Ok(Conn {
                     pool: self,
                     client: Some(client),
@@ -189,7 +204,7 @@ impl Pool {
                     }
                 };
             }
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return Err(StoreError::Database(format!(
                     "no database connection came free within {} s",
@@ -220,7 +235,7 @@ impl Drop for Conn<'_> {
         if client.is_closed() {
             state.open -= 1;
         } else {
-            state.idle.push(client);
+            state.idle.push((client, Instant::now()));
         }
         drop(state);
         self.pool.freed.notify_one();

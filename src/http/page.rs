@@ -172,10 +172,9 @@ fn render(q: &PageQuery, outcome: Option<&Result<CheckAnswer, ApiError>>) -> Str
     match outcome {
         Some(Ok(answer)) => render_answer(&mut h, answer),
         Some(Err(e)) => {
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                r#"<section class="problem" role="alert" aria-labelledby="problem-heading"><h2 id="problem-heading">{}</h2><p>{}</p></section>
-"#,
+                r#"<section class="problem" role="alert" aria-labelledby="problem-heading"><h2 id="problem-heading">{}</h2><p>{}</p></section>"#,
                 esc(&e.problem().title),
                 esc(&e.to_string())
             );
@@ -305,9 +304,9 @@ fn render_evidence(h: &mut String, i: usize, e: &Evidence, claim: &str) {
         }))
         .collect();
     if !figures.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<ul class=\"compared\" aria-label=\"What was compared\">{}</ul>\n",
+            "<ul class=\"compared\" aria-label=\"What was compared\">{}</ul>",
             figures.concat()
         );
     }

@@ -403,7 +403,7 @@ h1{font-size:1.75rem}
 label{display:block;font-weight:600;margin-bottom:.25rem}
 textarea,input[type=text]{width:100%;font:inherit;padding:.5rem;border:2px solid #555;border-radius:4px;color:#1a1a1a}
 .hint{color:#4a4a4a;font-weight:400;margin:.25rem 0 0;font-size:.95rem}
-button{font:inherit;font-weight:600;padding:.6rem 1.4rem;border:0;border-radius:4px;background:#1d4ed8;color:#fff;cursor:pointer}
+button{font:inherit;font-weight:600;padding:.6rem 1.4rem;border:0;border-radius:4px;background:#1d4ed8;color:#ffffff;cursor:pointer}
 button:hover{background:#1e40af}
 :focus-visible{outline:3px solid #b45309;outline-offset:2px}
 a{color:#1d4ed8}
@@ -504,6 +504,51 @@ mod tests {
         let e = evidence("He said: the Met is making real progress. Then he left.");
         let out = highlight(&e.passage, &e, "“The Met is making real progress”");
         assert!(out.contains("<mark>the Met is making real progress</mark>"), "{out}");
+    }
+
+    /// WCAG relative luminance of `#rrggbb`.
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn every_text_colour_in_the_style_meets_wcag_aa_contrast() {
+        let mut checked = 0;
+        for rule in STYLE.split('}') {
+            let Some((selector, body)) = rule.split_once('{') else {
+                continue;
+            };
+            let decl = |name: &str| {
+                body.split(';')
+                    .filter_map(|d| d.split_once(':'))
+                    .find(|(p, v)| p.trim() == name && v.trim().len() == 7 && v.trim().starts_with('#'))
+                    .map(|(_, v)| v.trim().to_string())
+            };
+            if let Some(fg) = decl("color") {
+                let bg = decl("background").unwrap_or_else(|| "#ffffff".into());
+                let ratio = contrast(&fg, &bg);
+                assert!(ratio >= 4.5, "{} on {bg} is {ratio:.2}:1 in `{}`", fg, selector.trim());
+                checked += 1;
+            }
+            if let Some(outline) = body.split("outline:").nth(1).and_then(|v| v.split('#').nth(1)) {
+                let ratio = contrast(&format!("#{}", &outline[..6]), "#ffffff");
+                assert!(ratio >= 3.0, "focus outline is {ratio:.2}:1");
+            }
+        }
+        assert!(checked >= 8, "only {checked} colour pairs found");
     }
 
     #[test]

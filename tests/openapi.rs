@@ -282,3 +282,41 @@ async fn real_answers_validate_against_their_schemas() {
     let (_, _, problem) = app.get("/v1/checks/nope").await;
     assert_valid(&doc, "Problem", &problem);
 }
+
+#[tokio::test]
+async fn every_reference_in_the_document_resolves() {
+    fn walk<'a>(v: &'a Value, refs: &mut Vec<&'a str>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(r) = m.get("$ref").and_then(Value::as_str) {
+                    refs.push(r);
+                }
+                m.values().for_each(|x| walk(x, refs));
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, refs)),
+            _ => {}
+        }
+    }
+    let app = spawn_app().await;
+    let doc = spec(&app).await;
+    let mut refs = Vec::new();
+    walk(&doc, &mut refs);
+    assert!(refs.len() > 20, "{} refs", refs.len());
+    for r in refs {
+        let pointer = r.strip_prefix('#').unwrap_or_else(|| panic!("external ref {r}"));
+        assert!(doc.pointer(pointer).is_some(), "{r} does not resolve");
+    }
+    let schemes = &doc["components"]["securitySchemes"];
+    for op in doc["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|p| p.as_object().unwrap().values())
+    {
+        for requirement in op["security"].as_array().into_iter().flatten() {
+            for name in requirement.as_object().unwrap().keys() {
+                assert!(schemes.get(name).is_some(), "security scheme {name} undefined");
+            }
+        }
+    }
+}

@@ -279,6 +279,9 @@ async fn real_answers_validate_against_their_schemas() {
     assert_valid(&doc, "JobAccepted", &job);
     let (_, _, view) = app.get(job["status_url"].as_str().unwrap()).await;
     assert_valid(&doc, "JobView", &view);
+    let (_, ct, review) = app.get(&format!("/v1/checks/{id}?format=claimreview")).await;
+    assert_eq!(ct, "application/ld+json");
+    assert_valid(&doc, "ClaimReview", &review);
     let (_, _, problem) = app.get("/v1/checks/nope").await;
     assert_valid(&doc, "Problem", &problem);
 }

@@ -5,7 +5,8 @@
 //! misquotes and misattributions score 2 (the words or the speaker are wrong, the gist may not be), mixed 3.
 //! `not_found` and `unverifiable` carry no number — nothing was judged — only their words in `alternateName`.
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::model::{CheckAnswer, Stance, Verdict};
 use crate::store::StoredCheck;
@@ -46,66 +47,144 @@ pub fn web_url(label: &str) -> Option<&str> {
     (label.starts_with("https://") || label.starts_with("http://")).then_some(label)
 }
 
+/// A schema.org `Thing` reference by name: `{"@type": "Person"|"Organization", "name": …}`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Named {
+    #[serde(rename = "@type")]
+    #[schema(example = "Organization")]
+    pub kind: &'static str,
+    pub name: String,
+}
+
+/// schema.org `Rating`: words always, a number on the 1–5 scale when something was judged.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Rating {
+    #[serde(rename = "@type")]
+    #[schema(example = "Rating")]
+    pub kind: &'static str,
+    #[serde(rename = "alternateName")]
+    pub alternate_name: &'static str,
+    #[serde(rename = "ratingValue", skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1, maximum = 5)]
+    pub rating_value: Option<u8>,
+    #[serde(rename = "bestRating", skip_serializing_if = "Option::is_none")]
+    pub best_rating: Option<u8>,
+    #[serde(rename = "worstRating", skip_serializing_if = "Option::is_none")]
+    pub worst_rating: Option<u8>,
+}
+
+/// Where the claim appears: a page read as evidence (`CreativeWork`).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Appearance {
+    #[serde(rename = "@type")]
+    #[schema(example = "CreativeWork")]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Named>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+}
+
+/// schema.org `Claim`: its author (a `Person`) when a speaker is known, and its appearances.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReviewedClaim {
+    #[serde(rename = "@type")]
+    #[schema(example = "Claim")]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Named>,
+    pub appearance: Vec<Appearance>,
+}
+
+/// schema.org `ClaimReview` JSON-LD, as `GET /v1/checks/{id}` answers it for `application/ld+json`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ClaimReview {
+    #[serde(rename = "@context")]
+    #[schema(example = "https://schema.org")]
+    pub context: &'static str,
+    #[serde(rename = "@type")]
+    #[schema(example = "ClaimReview")]
+    pub kind: &'static str,
+    /// The stored check's id.
+    pub identifier: String,
+    #[serde(rename = "claimReviewed")]
+    pub claim_reviewed: String,
+    #[serde(rename = "itemReviewed")]
+    pub item_reviewed: ReviewedClaim,
+    #[serde(rename = "reviewRating")]
+    pub review_rating: Rating,
+    #[serde(rename = "reviewBody")]
+    pub review_body: String,
+    /// The lead evidence's web address, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(rename = "datePublished")]
+    pub date_published: String,
+    pub author: Named,
+}
+
 /// The `ClaimReview` document for a stored check.
-pub fn claim_review(check: &StoredCheck) -> Value {
+pub fn claim_review(check: &StoredCheck) -> ClaimReview {
     let answer = &check.answer;
     let (value, words) = rating(answer.verdict);
-    let mut rating = json!({"@type": "Rating", "alternateName": words});
-    if let Some(n) = value {
-        rating["ratingValue"] = json!(n);
-        rating["bestRating"] = json!(BEST_RATING);
-        rating["worstRating"] = json!(WORST_RATING);
-    }
-
-    let mut appearances: Vec<Value> = Vec::new();
+    let review_rating = Rating {
+        kind: "Rating",
+        alternate_name: words,
+        rating_value: value,
+        best_rating: value.map(|_| BEST_RATING),
+        worst_rating: value.map(|_| WORST_RATING),
+    };
+    let mut appearance: Vec<Appearance> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for e in &answer.evidence {
         if seen.contains(&e.source.as_str()) {
             continue;
         }
         seen.push(&e.source);
-        let mut work = Map::new();
-        work.insert("@type".into(), json!("CreativeWork"));
-        if let Some(url) = web_url(&e.source) {
-            work.insert("url".into(), json!(url));
-        }
-        if let Some(t) = &e.title {
-            work.insert("headline".into(), json!(t));
-        }
-        if let Some(p) = &e.publisher {
-            work.insert("publisher".into(), json!({"@type": "Organization", "name": p}));
-        }
-        if let Some(d) = &e.published {
-            work.insert("datePublished".into(), json!(d));
-        }
-        appearances.push(Value::Object(work));
+        appearance.push(Appearance {
+            kind: "CreativeWork",
+            url: web_url(&e.source).map(String::from),
+            headline: e.title.clone(),
+            publisher: e.publisher.as_ref().map(|p| Named {
+                kind: "Organization",
+                name: p.clone(),
+            }),
+            date_published: e.published.clone(),
+        });
     }
-
-    let mut claim = json!({"@type": "Claim", "appearance": appearances});
     let speaker = answer
         .speaker
         .as_deref()
         .or_else(|| lead_evidence(answer).and_then(|e| e.speaker.as_deref()));
-    if let Some(name) = speaker {
-        claim["author"] = json!({"@type": "Person", "name": name});
-    }
-
-    let mut review = json!({
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "identifier": check.check_id,
-        "claimReviewed": answer.claim,
-        "itemReviewed": claim,
-        "reviewRating": rating,
-        "reviewBody": answer.summary,
-        "datePublished": check.created_at,
-        "author": {"@type": "Organization", "name": "crosscheck"},
-    });
     let lead = lead_evidence(answer).and_then(|e| web_url(&e.source));
-    if let Some(url) = lead.or_else(|| answer.evidence.iter().find_map(|e| web_url(&e.source))) {
-        review["url"] = json!(url);
+    ClaimReview {
+        context: "https://schema.org",
+        kind: "ClaimReview",
+        identifier: check.check_id.clone(),
+        claim_reviewed: answer.claim.clone(),
+        item_reviewed: ReviewedClaim {
+            kind: "Claim",
+            author: speaker.map(|name| Named {
+                kind: "Person",
+                name: name.to_string(),
+            }),
+            appearance,
+        },
+        review_rating,
+        review_body: answer.summary.clone(),
+        url: lead
+            .or_else(|| answer.evidence.iter().find_map(|e| web_url(&e.source)))
+            .map(String::from),
+        date_published: check.created_at.clone(),
+        author: Named {
+            kind: "Organization",
+            name: "crosscheck".into(),
+        },
     }
-    review
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 
+use super::claimreview::ClaimReview;
 use super::error::Problem;
 use super::routes;
 use crate::model::{
@@ -68,6 +69,7 @@ pub const ROUTES: &[(&str, &str)] = &[
         NewsroomEvent,
         NewsroomArticle,
         SourcesList,
+        ClaimReview,
     )),
     tags((name = "checks"), (name = "jobs"), (name = "service")),
     modifiers(&BearerTokens)

@@ -3,7 +3,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
 
-use super::claimreview::claim_review;
+use super::claimreview::{claim_review, ClaimReview};
 use super::error::{ApiError, Problem};
 use super::openapi::{
     BatchAnswer, BatchItem, Health, HistoryEntry, JobAccepted, JobView, NewsroomEvent, SourcesList, StoredCheckView,
@@ -246,7 +246,7 @@ pub struct CheckQuery {
     responses(
         (status = 200, description = "The stored check", content(
             (StoredCheckView = "application/json"),
-            (Object = "application/ld+json"),
+            (ClaimReview = "application/ld+json"),
         )),
         (status = 404, description = "No such check", body = Problem, content_type = "application/problem+json"),
     ),
@@ -274,7 +274,7 @@ pub async fn get_check(
     if wants_claim_review(&req, query.format.as_deref()) {
         return Ok(HttpResponse::Ok()
             .content_type(JSON_LD)
-            .body(claim_review(&found).to_string()));
+            .body(serde_json::to_string(&claim_review(&found)).map_err(|e| ApiError::Internal(e.to_string()))?));
     }
     let history = history
         .into_iter()

@@ -141,3 +141,61 @@ async fn every_metric_family_is_exposed_before_anything_happened() {
         );
     }
 }
+
+#[tokio::test]
+async fn webhook_jobs_count_their_verdicts_and_callback_deliveries() {
+    use crosscheck::jobs::signature;
+    let app = common::spawn_app_with(|s| s.webhook_secret = Some("metrics-secret".into())).await;
+    let pages = serve_pages(fixtures());
+    let receiver = common::receiver::Receiver::start(200);
+    let body = json!({
+        "event": "article.updated",
+        "article": {"id": "cms-metrics", "revision": "1",
+                    "body_html": "<p>The Met now answers 86.2% of 999 calls within 10 seconds.</p>",
+                    "sources": [format!("{}standard-met-special-measures.html", pages.base)]},
+        "callback_url": receiver.url,
+    })
+    .to_string();
+    let ts = chrono::Utc::now().timestamp();
+    let resp = app
+        .client
+        .post(format!("{}/v1/webhooks/newsroom", app.base))
+        .header("content-type", "application/json")
+        .header(signature::TIMESTAMP_HEADER, ts.to_string())
+        .header(
+            signature::SIGNATURE_HEADER,
+            signature::sign("metrics-secret", ts, body.as_bytes()),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 202);
+    let mut text = String::new();
+    for _ in 0..300 {
+        text = scrape(&app).await.1;
+        if sample(&text, "crosscheck_callback_deliveries_total{outcome=\"delivered\"}") == Some(1.0) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        sample(&text, "crosscheck_callback_deliveries_total{outcome=\"delivered\"}"),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(receiver.count(), 1);
+    assert_eq!(
+        sample(&text, "crosscheck_verdicts_total{verdict=\"supported\"}"),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "crosscheck_http_requests_total{route=\"/v1/webhooks/newsroom\",method=\"POST\",status=\"202\"}"
+        ),
+        Some(1.0)
+    );
+    assert_eq!(sample(&text, "crosscheck_job_queue_depth"), Some(0.0));
+}

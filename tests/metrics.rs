@@ -127,6 +127,7 @@ async fn every_metric_family_is_exposed_before_anything_happened() {
         ("crosscheck_http_requests_total", "counter"),
         ("crosscheck_http_request_duration_seconds", "histogram"),
         ("crosscheck_check_duration_seconds", "histogram"),
+        ("crosscheck_job_duration_seconds", "histogram"),
         ("crosscheck_verdicts_total", "counter"),
         ("crosscheck_fetches_total", "counter"),
         ("crosscheck_cache_lookups_total", "counter"),
@@ -198,4 +199,9 @@ async fn webhook_jobs_count_their_verdicts_and_callback_deliveries() {
         Some(1.0)
     );
     assert_eq!(sample(&text, "crosscheck_job_queue_depth"), Some(0.0));
+    assert_eq!(
+        sample(&text, "crosscheck_job_duration_seconds_count{kind=\"webhook\"}"),
+        Some(1.0),
+        "{text}"
+    );
 }

@@ -66,6 +66,7 @@ pub struct Metrics {
     requests: Family<u64>,
     request_seconds: Family<Histogram>,
     check_seconds: Family<Histogram>,
+    job_seconds: Family<Histogram>,
     verdicts: Family<u64>,
     fetches: Family<u64>,
     cache: Family<u64>,
@@ -100,6 +101,11 @@ impl Metrics {
     /// One check (`single`) or one whole batch (`batch`) computed.
     pub fn check(&self, kind: &str, elapsed: Duration) {
         observe(&self.check_seconds, &[kind], elapsed.as_secs_f64());
+    }
+
+    /// A job (`webhook`, `batch`) run by this process's workers, from being taken to being finished.
+    pub fn job(&self, kind: &str, elapsed: Duration) {
+        observe(&self.job_seconds, &[kind], elapsed.as_secs_f64());
     }
 
     /// An answer given: its verdict and what became of each source.
@@ -152,6 +158,13 @@ impl Metrics {
             "Time to check one claim (kind=single) or a whole batch (kind=batch), fetching included.",
             &["kind"],
             &self.check_seconds,
+        );
+        histogram(
+            &mut out,
+            "crosscheck_job_duration_seconds",
+            "Time a worker took to run a job (extract the draft's claims and check them all), by kind.",
+            &["kind"],
+            &self.job_seconds,
         );
         counter(
             &mut out,
@@ -296,15 +309,22 @@ pub async fn track(
 
 /// The store, counting what passes through it (see the module doc). `ttl` must be the engine's cache TTL: a
 /// snapshot younger than it, handed out by `latest_snapshot`, is one the engine reuses without a request.
+/// Jobs taken by this process's workers and not yet finished are timed from `claim_job` to `finish_job`.
 pub struct MeteredStore {
     inner: Arc<dyn Store>,
     metrics: Arc<Metrics>,
     ttl: Duration,
+    running: Mutex<std::collections::HashMap<String, (Instant, String)>>,
 }
 
 impl MeteredStore {
     pub fn wrap(inner: Arc<dyn Store>, metrics: Arc<Metrics>, ttl: Duration) -> Arc<dyn Store> {
-        Arc::new(MeteredStore { inner, metrics, ttl })
+        Arc::new(MeteredStore {
+            inner,
+            metrics,
+            ttl,
+            running: Mutex::default(),
+        })
     }
 }
 
@@ -367,7 +387,16 @@ impl Store for MeteredStore {
     }
 
     fn claim_job(&self, worker: &str, lease: Duration) -> Result<Option<Job>, StoreError> {
-        self.inner.claim_job(worker, lease)
+        let job = self.inner.claim_job(worker, lease)?;
+        if let Some(j) = &job {
+            let kind = serde_json::to_value(j.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_else(|| "other".into());
+            let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
+            running.insert(j.id.clone(), (Instant::now(), kind));
+        }
+        Ok(job)
     }
 
     fn job_progress(&self, id: &str, worker: &str, done: u32, total: u32, lease: Duration) -> Result<bool, StoreError> {
@@ -380,7 +409,12 @@ impl Store for MeteredStore {
         worker: &str,
         outcome: Result<&serde_json::Value, &str>,
     ) -> Result<bool, StoreError> {
-        self.inner.finish_job(id, worker, outcome)
+        let finished = self.inner.finish_job(id, worker, outcome)?;
+        let started = self.running.lock().unwrap_or_else(PoisonError::into_inner).remove(id);
+        if let (true, Some((at, kind))) = (finished, started) {
+            self.metrics.job(&kind, at.elapsed());
+        }
+        Ok(finished)
     }
 
     fn get_job(&self, id: &str) -> Result<Option<Job>, StoreError> {
@@ -434,6 +468,7 @@ mod tests {
             "crosscheck_http_requests_total",
             "crosscheck_http_request_duration_seconds",
             "crosscheck_check_duration_seconds",
+            "crosscheck_job_duration_seconds",
             "crosscheck_verdicts_total",
             "crosscheck_fetches_total",
             "crosscheck_cache_lookups_total",

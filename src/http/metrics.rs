@@ -4,7 +4,7 @@
 //! What is counted, and where:
 //! - requests and their latency: the [`track`] middleware, labelled by the matched route *pattern*
 //!   (`/v1/checks/{id}`, never the raw path) so the number of series stays bounded;
-//! - check latency: the check handlers;
+//! - check latency: the check handlers; job run time: the store wrapper, from `claim_job` to `finish_job`;
 //! - verdicts, fetch outcomes, cache hits and callback deliveries: [`MeteredStore`], a wrapper around the store.
 //!   Every answer the service gives (a check, a batch, a webhook job) is stored and every delivery is recorded
 //!   through the store, so counting there sees the HTTP handlers and the background workers alike without the

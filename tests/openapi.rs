@@ -323,3 +323,49 @@ async fn every_reference_in_the_document_resolves() {
         }
     }
 }
+
+/// The (method, path) pairs `configure` registers, read from its source: each `.route("…", web::get()…)` or
+/// `web::resource("…")…route(web::post()…)`, under the `web::scope("…")` that precedes it.
+fn registered_in_configure() -> Vec<(String, String)> {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/http/mod.rs")).expect("mod.rs");
+    let start = src.find("pub fn configure").expect("configure");
+    let body = &src[start..start + src[start..].find("\n}\n").expect("end of configure")];
+    let methods = ["get", "post", "put", "patch", "delete", "head"];
+    let mut prefix = String::new();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some((pos, marker)) = ["web::scope(\"", ".route(\"", "web::resource(\""]
+        .iter()
+        .filter_map(|m| body[at..].find(m).map(|p| (at + p, *m)))
+        .min()
+    {
+        let lit_start = pos + marker.len();
+        let lit_end = lit_start + body[lit_start..].find('"').expect("closing quote");
+        let literal = &body[lit_start..lit_end];
+        if marker == "web::scope(\"" {
+            prefix = literal.to_string();
+        } else {
+            let method = methods
+                .iter()
+                .filter_map(|m| body[lit_end..].find(&format!("web::{m}()")).map(|p| (p, *m)))
+                .min()
+                .map(|(_, m)| m.to_uppercase())
+                .expect("a method for the route");
+            found.push((method, format!("{prefix}{literal}")));
+        }
+        at = lit_end;
+    }
+    found
+}
+
+#[test]
+fn the_route_table_is_what_configure_registers() {
+    let mut registered = registered_in_configure();
+    let mut listed: Vec<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p)| ((*m).to_string(), (*p).to_string()))
+        .collect();
+    registered.sort();
+    listed.sort();
+    assert_eq!(registered, listed, "http::configure and http::openapi::ROUTES differ");
+}

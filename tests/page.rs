@@ -175,6 +175,10 @@ fn urlencode(s: &str) -> String {
 }
 
 async fn get_html(app: &common::TestApp, path: &str) -> (u16, String, String) {
+    get_html_with_csp(app, path).await.0
+}
+
+async fn get_html_with_csp(app: &common::TestApp, path: &str) -> ((u16, String, String), String) {
     let resp = app
         .client
         .get(format!("{}{path}", app.base))
@@ -183,15 +187,25 @@ async fn get_html(app: &common::TestApp, path: &str) -> (u16, String, String) {
         .expect("request");
     let status = resp.status().as_u16();
     let ct = resp.headers()["content-type"].to_str().unwrap_or("").to_string();
-    (status, ct, resp.text().await.unwrap_or_default())
+    let csp = resp
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    ((status, ct, resp.text().await.unwrap_or_default()), csp)
 }
 
 #[tokio::test]
 async fn the_empty_page_is_a_labelled_form_with_landmarks() {
     let app = spawn_app().await;
-    let (status, ct, html) = get_html(&app, "/").await;
+    let ((status, ct, html), csp) = get_html_with_csp(&app, "/").await;
     assert_eq!(status, 200);
     assert_eq!(ct, "text/html; charset=utf-8");
+    assert!(
+        csp.contains("default-src 'none'"),
+        "scripts are forbidden outright: {csp}"
+    );
     for needle in [
         "<html lang=\"en\">",
         "<main id=\"main\">",

@@ -61,8 +61,9 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
         .content_type("text/html; charset=utf-8")
         .insert_header((
             "content-security-policy",
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
         ))
+        .insert_header(("x-content-type-options", "nosniff"))
         .body(render(&query, outcome.as_ref()))
 }
 

@@ -92,9 +92,17 @@ impl utoipa::Modify for BearerTokens {
     }
 }
 
-/// The document as served.
+/// The document.
 pub fn document() -> utoipa::openapi::OpenApi {
     ApiDoc::openapi()
+}
+
+/// The document as served: built and serialized once per process.
+pub fn document_json() -> &'static str {
+    static JSON: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    JSON.get_or_init(|| {
+        serde_json::to_string(&document()).unwrap_or_else(|e| serde_json::json!({"error": e.to_string()}).to_string())
+    })
 }
 
 /// `GET /healthz`.

@@ -352,7 +352,9 @@ pub async fn list_sources(state: web::Data<AppState>) -> HttpResponse {
     responses((status = 200, description = "OpenAPI 3.1", body = Object))
 )]
 pub async fn openapi_json() -> HttpResponse {
-    HttpResponse::Ok().json(super::openapi::document())
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(super::openapi::document_json())
 }
 
 pub async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError> {

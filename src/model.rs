@@ -230,6 +230,11 @@ pub struct Evidence {
     pub title: Option<String>,
     pub publisher: Option<String>,
     pub published: Option<String>,
+    /// The page's byline and canonical address, as its metadata gives them.
+    #[serde(default)]
+    pub byline: Option<String>,
+    #[serde(default)]
+    pub canonical_url: Option<String>,
     pub stance: Stance,
     pub passage: String,
     /// Character (Unicode scalar) offsets of `passage` in the source's extracted text.

@@ -440,6 +440,8 @@ mod tests {
             title: None,
             publisher: None,
             published: None,
+            byline: None,
+            canonical_url: None,
             stance: Stance::Supports,
             passage: passage.into(),
             start: 0,

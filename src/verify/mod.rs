@@ -191,6 +191,8 @@ fn evidence_item(page: &ReadPage, start: usize, end: usize, stance: Stance, simi
         title: page.title.clone(),
         publisher: page.publisher.clone(),
         published: page.doc.meta.published.clone(),
+        byline: page.doc.meta.byline.clone(),
+        canonical_url: page.doc.meta.canonical_url.clone(),
         stance,
         passage,
         start: start_char,

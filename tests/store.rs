@@ -152,6 +152,34 @@ fn the_same_key_returns_the_same_job(s: &dyn Store) {
     assert_ne!(d.id, e.id, "jobs without a key are never merged");
 }
 
+/// `n` characters that do not compress (a repeated letter would, and then fit any index).
+fn noise(n: usize) -> String {
+    use sha2::Digest;
+    let mut out: String = (0u32..)
+        .flat_map(|i| sha2::Sha256::digest(i.to_le_bytes()).to_vec())
+        .take(n.div_ceil(2))
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    out.truncate(n);
+    out
+}
+
+fn keys_of_any_length_are_stored_and_found(s: &dyn Store) {
+    let article = noise(20_000);
+    let (a, _) = s.enqueue_job(&job(Some(&article), None)).unwrap();
+    let (b, created) = s.enqueue_job(&job(Some(&article), None)).unwrap();
+    assert_eq!((a.id.as_str(), created), (b.id.as_str(), false));
+    let (c, created) = s.enqueue_job(&job(Some(&format!("{article}y")), None)).unwrap();
+    assert!(created && c.id != a.id);
+    let url = format!("https://example.org/?q={}", noise(20_000));
+    s.put_snapshot(&snap(&url, b"long", 1)).unwrap();
+    assert_eq!(s.latest_snapshot(&url).unwrap().unwrap().body, b"long");
+    let claim = noise(8_000);
+    s.put_check(&check("chk_long", &claim, None, 1, Verdict::Supported))
+        .unwrap();
+    assert_eq!(s.history(&claim, None, 5).unwrap().len(), 1);
+}
+
 fn a_new_job_is_queued_with_its_payload_and_fixed_width_times(s: &dyn Store) {
     let (j, _) = s
         .enqueue_job(&job(Some("k"), Some("https://cms.example/hook")))
@@ -466,6 +494,7 @@ suite!(
     checks_round_trip_and_history_is_newest_first_per_speaker,
     a_batch_of_checks_is_stored_whole_or_not_at_all,
     the_same_key_returns_the_same_job,
+    keys_of_any_length_are_stored_and_found,
     a_new_job_is_queued_with_its_payload_and_fixed_width_times,
     a_job_is_taken_by_one_worker_and_only_its_holder_completes_it,
     jobs_are_taken_oldest_first,

@@ -1,6 +1,9 @@
 //! The job queue in PostgreSQL, shared by replicas: a job is taken with `FOR UPDATE SKIP LOCKED` and a lease, so
 //! of all the workers on all the replicas exactly one holds it, and only that holder can complete it.
 //!
+//! The dedupe key (a CMS's article id and revision, of any length) is unique by its md5: a btree entry cannot exceed
+//! a third of a page, and the key itself is compared too.
+//!
 //! Lease times come from the database's clock (`now()`), so replicas whose clocks drift still agree on when a
 //! lease has run out; a retry time chosen by a deliverer is stored as it was given.
 
@@ -17,7 +20,7 @@ pub const JOB_MIGRATION: &str = "CREATE TABLE jobs (
         seq BIGSERIAL NOT NULL,
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
-        dedupe_key TEXT UNIQUE,
+        dedupe_key TEXT,
         payload TEXT NOT NULL,
         status TEXT NOT NULL,
         done INTEGER NOT NULL DEFAULT 0,
@@ -38,6 +41,7 @@ pub const JOB_MIGRATION: &str = "CREATE TABLE jobs (
         created_at TIMESTAMPTZ NOT NULL,
         updated_at TIMESTAMPTZ NOT NULL
     );
+    CREATE UNIQUE INDEX jobs_dedupe ON jobs (md5(dedupe_key));
     CREATE INDEX jobs_queue ON jobs (created_at, seq) WHERE status IN ('queued', 'running');
     CREATE INDEX jobs_delivery ON jobs (next_delivery_at) WHERE status = 'done' AND delivery_status = 'pending';";
 
@@ -100,7 +104,7 @@ impl PostgresStore {
                     "INSERT INTO jobs (id, kind, dedupe_key, payload, status, callback_url, delivery_status, delivery_id,
                                        created_at, updated_at)
                      VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, now(), now())
-                     ON CONFLICT (dedupe_key) DO NOTHING
+                     ON CONFLICT (md5(dedupe_key)) DO NOTHING
                      RETURNING {COLUMNS}"
                 ),
                 &[
@@ -117,7 +121,7 @@ impl PostgresStore {
                 return Ok((job_row(&row), true));
             }
             let existing = c.query_one(
-                &format!("SELECT {COLUMNS} FROM jobs WHERE dedupe_key = $1"),
+                &format!("SELECT {COLUMNS} FROM jobs WHERE md5(dedupe_key) = md5($1) AND dedupe_key = $1"),
                 &[&job.dedupe_key],
             )?;
             Ok((job_row(&existing), false))

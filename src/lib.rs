@@ -203,7 +203,9 @@ impl Engine {
     /// Fetches a URL within the fetch deadline, counting the wait behind another check of the same URL.
     async fn fetch_url(&self, url: &url::Url) -> Result<Page, FetchError> {
         let total = self.fetcher.options().total_timeout;
-        tokio::time::timeout(total, self.fetch_url_shared(url)).await.unwrap_or(Err(FetchError::Timeout(total)))
+        tokio::time::timeout(total, self.fetch_url_shared(url))
+            .await
+            .unwrap_or(Err(FetchError::Timeout(total)))
     }
 
     /// One fetch per URL at a time: a second check of the same URL waits and then finds the fresh snapshot.

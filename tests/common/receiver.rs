@@ -28,13 +28,22 @@ impl Receiver {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let (g, s) = (web::Data::new(got.clone()), web::Data::new(status.clone()));
-        let server = HttpServer::new(move || App::new().app_data(g.clone()).app_data(s.clone()).default_service(web::to(record)))
-            .workers(1)
-            .listen(listener)
-            .unwrap()
-            .run();
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(g.clone())
+                .app_data(s.clone())
+                .default_service(web::to(record))
+        })
+        .workers(1)
+        .listen(listener)
+        .unwrap()
+        .run();
         tokio::spawn(server);
-        Receiver { url: format!("http://127.0.0.1:{port}/hook"), got, status }
+        Receiver {
+            url: format!("http://127.0.0.1:{port}/hook"),
+            got,
+            status,
+        }
     }
 
     pub fn count(&self) -> usize {
@@ -46,7 +55,12 @@ impl Receiver {
     }
 }
 
-async fn record(req: HttpRequest, body: web::Bytes, got: web::Data<Arc<Mutex<Vec<Received>>>>, status: web::Data<Arc<AtomicU16>>) -> HttpResponse {
+async fn record(
+    req: HttpRequest,
+    body: web::Bytes,
+    got: web::Data<Arc<Mutex<Vec<Received>>>>,
+    status: web::Data<Arc<AtomicU16>>,
+) -> HttpResponse {
     let h = |n: &str| req.headers().get(n).and_then(|v| v.to_str().ok()).map(String::from);
     got.lock().unwrap().push(Received {
         timestamp: h("x-crosscheck-timestamp"),

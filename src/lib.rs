@@ -40,7 +40,7 @@ pub struct Engine {
     max_body_bytes: usize,
     store: Option<Arc<dyn Store>>,
     cache_ttl: std::time::Duration,
-    in_flight: Arc<std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
+    in_flight: Arc<InFlightMap>,
 }
 
 impl Engine {
@@ -209,19 +209,14 @@ impl Engine {
     }
 
     /// One fetch per URL at a time: a second check of the same URL waits and then finds the fresh snapshot.
+    /// The per-URL lock is dropped from the map when its last user is done, so the map holds only URLs in flight.
     async fn fetch_url_shared(&self, url: &url::Url) -> Result<Page, FetchError> {
         let Some(store) = self.store.clone() else {
             return self.fetcher.fetch(url).await;
         };
         let key = url.to_string();
-        let lock = {
-            let mut map = self
-                .in_flight
-                .lock()
-                .map_err(|_| FetchError::Io("fetch lock poisoned".into()))?;
-            map.entry(key.clone()).or_default().clone()
-        };
-        let _guard = lock.lock().await;
+        let slot = InFlight::enter(&self.in_flight, &key)?;
+        let _guard = slot.lock.lock().await;
         let prior = blocking(store.clone(), {
             let key = key.clone();
             move |s| s.latest_snapshot(&key)
@@ -266,6 +261,39 @@ impl Engine {
         };
         blocking(store, move |s| s.put_snapshot(&snap).map(|()| Some(()))).await;
         Ok(page)
+    }
+}
+
+type InFlightMap = std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>;
+
+/// A check's hold on a URL's fetch lock; the last holder takes the entry out of the map, even when the check is
+/// cancelled by its deadline, so the map only ever holds URLs being fetched.
+struct InFlight<'a> {
+    map: &'a InFlightMap,
+    key: String,
+    lock: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl<'a> InFlight<'a> {
+    fn enter(map: &'a InFlightMap, key: &str) -> Result<Self, FetchError> {
+        let lock = map
+            .lock()
+            .map_err(|_| FetchError::Io("fetch lock poisoned".into()))?
+            .entry(key.to_string())
+            .or_default()
+            .clone();
+        Ok(InFlight { map, key: key.to_string(), lock })
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut map) = self.map.lock() {
+            // Ours and the map's: nobody else is waiting.
+            if Arc::strong_count(&self.lock) == 2 {
+                map.remove(&self.key);
+            }
+        }
     }
 }
 
@@ -315,4 +343,21 @@ pub fn read_page(page: Page) -> ReadPage {
         extract::extract(&page.text, Some(&page.final_url))
     };
     ReadPage::new(page, doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_holder_of_a_url_lock_takes_it_out_of_the_map() {
+        let map = InFlightMap::default();
+        let a = InFlight::enter(&map, "https://a.example/").unwrap();
+        let b = InFlight::enter(&map, "https://a.example/").unwrap();
+        assert!(Arc::ptr_eq(&a.lock, &b.lock), "checks of one URL share one lock");
+        drop(a);
+        assert_eq!(map.lock().unwrap().len(), 1, "still held by the second check");
+        drop(b);
+        assert!(map.lock().unwrap().is_empty());
+    }
 }

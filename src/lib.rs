@@ -282,7 +282,11 @@ impl<'a> InFlight<'a> {
             .entry(key.to_string())
             .or_default()
             .clone();
-        Ok(InFlight { map, key: key.to_string(), lock })
+        Ok(InFlight {
+            map,
+            key: key.to_string(),
+            lock,
+        })
     }
 }
 

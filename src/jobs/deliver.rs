@@ -13,7 +13,7 @@ use crate::store::{DeliveryOutcome, Job};
 /// Longest wait between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(3600);
 /// Time allowed for one callback request.
-const CALLBACK_TIMEOUT: Duration = Duration::from_secs(15);
+pub const CALLBACK_TIMEOUT: Duration = Duration::from_secs(15);
 
 #[derive(Clone)]
 pub struct Deliverer {

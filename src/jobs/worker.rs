@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use tokio::sync::Notify;
 
 use super::claims::{self, ClaimKind};
-use super::deliver::Deliverer;
+use super::deliver::{Deliverer, CALLBACK_TIMEOUT};
 use super::webhook::WebhookEvent;
 use crate::model::{BatchRequest, CheckInput, SourceRef};
 use crate::store::{new_id, Job, JobKind, Store, StoredCheck};
@@ -206,7 +206,8 @@ impl Queue {
         loop {
             let store = self.store.clone();
             let w = worker.clone();
-            let due = tokio::task::spawn_blocking(move || store.claim_delivery(&w, CALLBACK_LEASE)).await;
+            let lease = self.lease.max(MIN_CALLBACK_LEASE);
+            let due = tokio::task::spawn_blocking(move || store.claim_delivery(&w, lease)).await;
             match due {
                 Ok(Ok(Some(job))) => {
                     let outcome = self.deliverer.deliver(&job).await;
@@ -235,5 +236,6 @@ impl Queue {
     }
 }
 
-/// A delivery in progress is held this long before another loop may retry it.
-const CALLBACK_LEASE: Duration = Duration::from_secs(60);
+/// A delivery in progress is held for the job lease, but never less than one callback request can take, so a
+/// slow receiver is not sent the same result twice by another replica.
+const MIN_CALLBACK_LEASE: Duration = CALLBACK_TIMEOUT.saturating_add(Duration::from_secs(5));

@@ -8,12 +8,12 @@ mod common;
 use std::collections::HashMap;
 use std::io::Write;
 use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use actix_web::{web, App, HttpResponse, HttpServer};
 use common::receiver::Receiver;
+use common::serve::ServeProcess;
 use common::{fixtures, TempDir};
 use crosscheck::jobs::signature;
 use crosscheck::store::{DeliveryStatus, JobStatus, PostgresStore, Store};
@@ -69,57 +69,28 @@ impl Drop for Schema {
 }
 
 struct Replica {
-    child: Child,
-    base: String,
+    server: ServeProcess,
     _data: TempDir,
 }
 
 impl Replica {
     async fn start(database_url: &str) -> Self {
         let data = TempDir::new("replica");
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-            .arg("serve")
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("CROSSCHECK_BIND", format!("127.0.0.1:{port}"))
-            .env("CROSSCHECK_DATA_DIR", &data.0)
-            .env("CROSSCHECK_DATABASE_URL", database_url)
-            .env("CROSSCHECK_ALLOW_PRIVATE_HOSTS", "true")
-            .env("CROSSCHECK_WEBHOOK_SECRET", SECRET)
-            .env("CROSSCHECK_JOB_LEASE_SECS", "2")
-            .env("CROSSCHECK_CALLBACK_BACKOFF_MS", "50")
-            .env("CROSSCHECK_WORKERS", "2")
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let replica = Replica {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
-            _data: data,
-        };
-        for _ in 0..300 {
-            if reqwest::get(format!("{}/healthz", replica.base))
-                .await
-                .is_ok_and(|r| r.status().is_success())
-            {
-                return replica;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("crosscheck serve did not start on PostgreSQL");
+        let server = ServeProcess::start(&[
+            ("CROSSCHECK_DATA_DIR", data.0.display().to_string()),
+            ("CROSSCHECK_DATABASE_URL", database_url.to_string()),
+            ("CROSSCHECK_ALLOW_PRIVATE_HOSTS", "true".into()),
+            ("CROSSCHECK_WEBHOOK_SECRET", SECRET.into()),
+            ("CROSSCHECK_JOB_LEASE_SECS", "2".into()),
+            ("CROSSCHECK_CALLBACK_BACKOFF_MS", "50".into()),
+            ("CROSSCHECK_WORKERS", "2".into()),
+        ])
+        .await;
+        Replica { server, _data: data }
     }
 
     async fn post(&self, path: &str, body: &Value, headers: &[(&str, String)]) -> Value {
-        let mut req = reqwest::Client::new()
-            .post(format!("{}{path}", self.base))
-            .header("content-type", "application/json");
-        for (k, v) in headers {
-            req = req.header(*k, v);
-        }
-        let r = req.body(body.to_string()).send().await.unwrap();
-        serde_json::from_str(&r.text().await.unwrap()).unwrap_or(Value::Null)
+        self.server.post(path, body, headers).await
     }
 
     async fn webhook(&self, draft: &Value) -> String {
@@ -134,13 +105,6 @@ impl Replica {
             .as_str()
             .unwrap_or_else(|| panic!("not accepted: {accepted}"))
             .to_string()
-    }
-}
-
-impl Drop for Replica {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

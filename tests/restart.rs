@@ -4,87 +4,27 @@
 mod common;
 
 use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use actix_web::{web, App, HttpResponse, HttpServer};
 use common::receiver::Receiver;
+use common::serve::ServeProcess;
 use common::{fixtures, TempDir};
 use crosscheck::jobs::signature;
 use serde_json::{json, Value};
 
 const SECRET: &str = "restart-secret";
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    async fn start(data: &TempDir) -> Self {
-        let port = free_port();
-        let child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-            .arg("serve")
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("CROSSCHECK_BIND", format!("127.0.0.1:{port}"))
-            .env("CROSSCHECK_DATA_DIR", &data.0)
-            .env("CROSSCHECK_ALLOW_PRIVATE_HOSTS", "true")
-            .env("CROSSCHECK_WEBHOOK_SECRET", SECRET)
-            .env("CROSSCHECK_JOB_LEASE_SECS", "2")
-            .env("CROSSCHECK_CALLBACK_BACKOFF_MS", "50")
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        // Owned by `Server` at once, so that its Drop kills and reaps the process on every path.
-        let server = Server {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
-        };
-        for _ in 0..200 {
-            if reqwest::get(format!("{}/healthz", server.base))
-                .await
-                .is_ok_and(|r| r.status().is_success())
-            {
-                return server;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("crosscheck serve did not start");
-    }
-
-    fn kill(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-
-    async fn get(&self, path: &str) -> Value {
-        let r = reqwest::get(format!("{}{path}", self.base)).await.unwrap();
-        serde_json::from_str(&r.text().await.unwrap()).unwrap_or(Value::Null)
-    }
-
-    async fn post(&self, path: &str, body: &Value, headers: &[(&str, String)]) -> Value {
-        let mut req = reqwest::Client::new()
-            .post(format!("{}{path}", self.base))
-            .header("content-type", "application/json");
-        for (k, v) in headers {
-            req = req.header(*k, v);
-        }
-        let r = req.body(body.to_string()).send().await.unwrap();
-        serde_json::from_str(&r.text().await.unwrap()).unwrap_or(Value::Null)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// The service on `data`, with short leases and backoff so a killed job is taken up again quickly.
+async fn start(data: &TempDir) -> ServeProcess {
+    ServeProcess::start(&[
+        ("CROSSCHECK_DATA_DIR", data.0.display().to_string()),
+        ("CROSSCHECK_ALLOW_PRIVATE_HOSTS", "true".into()),
+        ("CROSSCHECK_WEBHOOK_SECRET", SECRET.into()),
+        ("CROSSCHECK_JOB_LEASE_SECS", "2".into()),
+        ("CROSSCHECK_CALLBACK_BACKOFF_MS", "50".into()),
+    ])
+    .await
 }
 
 /// Serves the fixture pages, each answer held back `delay`, so a job is still running when its server is killed.
@@ -113,7 +53,7 @@ async fn a_job_killed_mid_way_completes_after_restart_with_one_callback_and_stor
     let data = TempDir::new("restart");
     let pages = slow_pages(Duration::from_secs(3));
     let receiver = Receiver::start(200);
-    let first = Server::start(&data).await;
+    let first = start(&data).await;
 
     // A stored check from before the crash.
     let check = first
@@ -150,7 +90,7 @@ async fn a_job_killed_mid_way_completes_after_restart_with_one_callback_and_stor
     first.kill();
     assert_eq!(receiver.count(), 0, "no callback before the job completed");
 
-    let second = Server::start(&data).await;
+    let second = start(&data).await;
     let mut job = Value::Null;
     for _ in 0..300 {
         job = second.get(&format!("/v1/jobs/{job_id}")).await;

@@ -5,6 +5,7 @@
 pub mod hostile;
 
 pub mod receiver;
+pub mod serve;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

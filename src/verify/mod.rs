@@ -8,11 +8,12 @@
 
 mod figures;
 pub mod passages;
+mod quotes;
 mod summary;
 
 use crate::extract::Document;
 use crate::fetch::{FetchError, Page};
-use crate::model::{CheckAnswer, CheckInput, Difference, Evidence, QuantityOut, SourceStatus, Stance, Verdict};
+use crate::model::{CheckAnswer, CheckInput, Evidence, QuantityOut, SourceStatus, Stance, Verdict};
 use crate::quote;
 
 use figures::FactClaim;
@@ -80,7 +81,7 @@ pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
         return answer;
     }
     let (verdict, confidence, mut evidence) = match quote::parse_claim(&input.claim, input.speaker.as_deref()) {
-        Some(qc) => check_quotation(&qc, &readable),
+        Some(qc) => quotes::check_quotation(&qc, &readable),
         None => check_fact(&input.claim, &readable),
     };
     // Deciding evidence first, then mentions; within each, the closest first.
@@ -139,49 +140,7 @@ fn check_fact(claim: &str, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>)
     (verdict, confidence.clamp(0.0, 1.0), evidence)
 }
 
-fn check_quotation(claim: &quote::QuoteClaim, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>) {
-    let mut evidence = Vec::new();
-    let mut outcomes = Vec::new();
-    for page in pages {
-        let f = quote::check(claim, &page.doc, page.analysis().quotes(&page.doc));
-        let stance = match f.outcome {
-            quote::Outcome::Supported => Stance::Supports,
-            quote::Outcome::Misquoted | quote::Outcome::Misattributed => Stance::Contradicts,
-            quote::Outcome::NotFound => continue,
-        };
-        outcomes.push((f.outcome, f.similarity));
-        let mut ev = evidence_item(page, f.start, f.end, stance, f.similarity);
-        ev.speaker = f.speaker.clone();
-        ev.differences = f
-            .differences
-            .iter()
-            .map(|d| Difference {
-                claim: d.claim.clone(),
-                source: d.source.clone(),
-            })
-            .collect();
-        evidence.push(ev);
-    }
-    let has = |o: quote::Outcome| {
-        outcomes
-            .iter()
-            .filter(|(x, _)| *x == o)
-            .map(|(_, s)| *s)
-            .fold(None, |a: Option<f64>, s| Some(a.map_or(s, |a| a.max(s))))
-    };
-    let (verdict, confidence) = if let Some(s) = has(quote::Outcome::Supported) {
-        (Verdict::Supported, s)
-    } else if let Some(s) = has(quote::Outcome::Misattributed) {
-        (Verdict::Misattributed, s)
-    } else if let Some(s) = has(quote::Outcome::Misquoted) {
-        (Verdict::Misquoted, s)
-    } else {
-        (Verdict::NotFound, 0.8)
-    };
-    (verdict, confidence.clamp(0.0, 1.0), evidence)
-}
-
-fn evidence_item(page: &ReadPage, start: usize, end: usize, stance: Stance, similarity: f64) -> Evidence {
+pub(crate) fn evidence_item(page: &ReadPage, start: usize, end: usize, stance: Stance, similarity: f64) -> Evidence {
     let text = &page.doc.text;
     let start_char = text[..start].chars().count();
     let passage = text[start..end].to_string();

@@ -103,6 +103,10 @@ pub(crate) fn collect(arena: &Arena<'_>, facts: &Facts) -> Vec<RawBlock> {
     walker.blocks
 }
 
+fn visible(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
 /// Interns a tag name into the static block table so blocks need no lifetime.
 fn static_tag(tag: &str) -> &'static str {
     super::hints::BLOCK_TAGS
@@ -232,6 +236,7 @@ impl Walker {
         }
         self.breaks = 0;
         let in_link = self.links > 0;
+        let verbatim = self.in_pre() && self.table.is_none();
         let target = match self.table.as_mut() {
             Some(Table {
                 cell: Some(cell),
@@ -255,6 +260,12 @@ impl Walker {
                 &mut self.text
             }
         };
+        if verbatim {
+            // A line of a <pre> is a line: flush() splits them (and reads column layouts as table rows).
+            target.push_str(raw);
+            self.pending_space = false;
+            return;
+        }
         let mut space = self.pending_space;
         for c in raw.chars() {
             if c.is_whitespace() {
@@ -309,6 +320,10 @@ impl Walker {
         });
     }
 
+    fn in_pre(&self) -> bool {
+        self.open_blocks.iter().any(|(_, tag)| *tag == "pre")
+    }
+
     fn flush(&mut self) {
         self.breaks = 0;
         self.pending_space = false;
@@ -326,6 +341,22 @@ impl Walker {
         }
         if self.captions > 0 && kind != BlockKind::Heading {
             kind = BlockKind::Caption;
+        }
+        if kind == BlockKind::Preformatted {
+            let lines = super::preformatted::blocks(&text);
+            let total: usize = lines.iter().map(|(_, t)| visible(t)).sum::<usize>().max(1);
+            for (kind, text) in lines {
+                let share = visible(&text);
+                self.blocks.push(RawBlock {
+                    kind,
+                    text,
+                    owner,
+                    tag,
+                    chars: share,
+                    link_chars: link_chars * share / total,
+                });
+            }
+            return;
         }
         self.blocks.push(RawBlock {
             kind,

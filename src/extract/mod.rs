@@ -21,6 +21,7 @@ mod document;
 mod facts;
 mod hints;
 mod metadata;
+mod preformatted;
 mod select;
 
 pub use document::{Block, BlockKind, Document, Metadata};

@@ -1,0 +1,30 @@
+//! Prints what the quantity engine reads in each line of standard input: a tool for looking, not a test.
+//!
+//! `echo "86.2% of 999 calls" | cargo run --release --example figures`
+
+use std::io::BufRead;
+
+use crosscheck::quantity::{extract, Context};
+
+fn main() {
+    for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+        println!("{line}");
+        for q in extract(&line, &Context::default()) {
+            println!(
+                "  {:?} value={} [{}, {}] unit={} counts={:?} change={:?} bound={:?} role={:?} per={:?} period={:?} ctx={:?}",
+                q.text,
+                q.value,
+                q.low,
+                q.high,
+                q.unit,
+                q.counts,
+                q.change,
+                q.bound,
+                q.role,
+                q.per,
+                q.period.as_ref().map(|p| p.text.as_str()),
+                q.clause_context
+            );
+        }
+    }
+}

@@ -96,7 +96,10 @@ pub(crate) fn main_blocks<'b>(
             let at = regions.partition_point(|&r| r <= b.owner);
             at > 0 && arena.contains(regions[at - 1], b.owner)
         })
-        .filter(|b| !in_link_list(arena, facts, b) && keep(b, title.as_deref()))
+        .filter(|b| {
+            let speaker = b.kind == BlockKind::Heading && b.tag != "h1" && heads_a_contribution(arena, b.owner);
+            !in_link_list(arena, facts, b) && (keep(b, title.as_deref()) || speaker)
+        })
         .collect()
 }
 
@@ -142,6 +145,17 @@ fn climb(arena: &Arena<'_>, facts: &Facts, blocks: &[RawBlock], start: usize) ->
         if listing && added_blocks > 0.0 {
             return top;
         }
+        // One of several like elements holding prose (a transcript's contributions, a live page's posts): the body
+        // is all of them, with the headers that name their speakers.
+        let grand = arena.nodes[parent].parent;
+        if grand != parent && repeated(arena, parent, &prose) && facts.articles[grand] < 2 {
+            let grand_chars = (all[grand].1 - all[top].1) as f64;
+            let grand_links = (linked[grand] - linked[top]) as f64;
+            if grand_links <= CLIMB_MAX_LINK_SHARE * grand_chars {
+                top = grand;
+                continue;
+            }
+        }
         if added_blocks > 0.0
             && (added_blocks - prose_blocks > prose_blocks + CLIMB_SLACK_BLOCKS
                 || prose_chars < CLIMB_CHAR_SHARE * added_chars
@@ -151,6 +165,53 @@ fn climb(arena: &Arena<'_>, facts: &Facts, blocks: &[RawBlock], start: usize) ->
         }
         top = parent;
     }
+}
+
+/// Like siblings a body is cut into: at least this many elements with the same tag and class, most holding prose.
+const MIN_REPEATED_SIBLINGS: usize = 3;
+
+/// Whether `node` is one of several siblings with its tag and class (not a bare `div`/`p`), most of them holding
+/// paragraph-shaped text.
+fn repeated(arena: &Arena<'_>, node: usize, prose: &[(usize, usize)]) -> bool {
+    let key = |i: usize| {
+        let n = &arena.nodes[i];
+        (n.tag(), n.element().and_then(|e| e.attr("class")).map(str::trim))
+    };
+    let (like, with_prose) = like_siblings(arena, node, |i| prose[i].0 > 0);
+    like >= MIN_REPEATED_SIBLINGS && with_prose * 2 > like
+}
+
+/// How many siblings of `node` (itself included) share its tag and class, and how many of those pass `test`; none
+/// for a bare element without a class or an inline one.
+fn like_siblings(arena: &Arena<'_>, node: usize, test: impl Fn(usize) -> bool) -> (usize, usize) {
+    let key = |i: usize| {
+        let n = &arena.nodes[i];
+        (n.tag(), n.element().and_then(|e| e.attr("class")).map(str::trim))
+    };
+    let (tag, class) = key(node);
+    let parent = arena.nodes[node].parent;
+    if parent == node || class.is_none_or(str::is_empty) || matches!(tag, "p" | "span" | "a" | "li" | "tr" | "td") {
+        return (0, 0);
+    }
+    let (mut like, mut passing) = (0, 0);
+    let mut child = parent + 1;
+    while child < arena.nodes[parent].end {
+        if key(child) == (tag, class) {
+            like += 1;
+            passing += usize::from(test(child));
+        }
+        child = arena.nodes[child].end;
+    }
+    (like, passing)
+}
+
+/// Whether a heading names one of several like contributions (a speaker's name over each speech of a transcript):
+/// kept even when it links to the speaker's page.
+fn heads_a_contribution(arena: &Arena<'_>, owner: usize) -> bool {
+    arena
+        .ancestors(owner)
+        .take(2)
+        .any(|a| like_siblings(arena, a, |_| true).0 >= MIN_REPEATED_SIBLINGS)
 }
 
 /// The vote a paragraph-shaped block casts, if any.

@@ -34,6 +34,7 @@ pub const STOPWORDS: &[&str] = &[
     "nearly", "around", "almost", "least", "just", "still", "very", "each", "every", "other", "only", "such", "my",
     "me", "us", "him", "there's", "here", "where", "why", "may", "might", "must", "shall", "too", "via", "upon",
     "its", "whose", "whom", "been", "am", "own", "same", "because", "whether", "though", "although", "yet",
+    "since", "until", "between", "against", "during", "among", "through", "across",
     // French
     "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "ou", "en", "au", "aux", "à", "a", "par",
     "pour", "sur", "dans", "avec", "est", "sont", "été", "être", "ce", "cette", "ces", "qui", "que", "qu", "il",
@@ -59,6 +60,78 @@ pub const NEGATIONS: &[&str] = &[
     "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "ohne",
 ];
 
+/// Names of months and days (folded), which are capitalised but name no one: a period, not an entity.
+#[rustfmt::skip]
+pub const CALENDAR: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+    "decembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "januar", "februar", "marz", "juni", "juli", "oktober", "dezember", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag",
+];
+
+/// Whether `word` (folded) names a month or a day.
+pub fn is_calendar(word: &str) -> bool {
+    CALENDAR.contains(&word)
+}
+
+/// Words that say which way something moved (folded), `true` for up: the verifier compares directions through the
+/// figures and statements, so these never count as what a claim is about.
+#[rustfmt::skip]
+pub const DIRECTIONS: &[(&str, bool)] = &[
+    ("up", true), ("rose", true), ("rise", true), ("rises", true), ("risen", true), ("rising", true),
+    ("increase", true), ("increased", true), ("increases", true), ("increasing", true), ("grew", true),
+    ("grow", true), ("grown", true), ("growth", true), ("climbed", true), ("climb", true), ("jumped", true),
+    ("jump", true), ("soared", true), ("surged", true), ("gained", true), ("gain", true), ("higher", true),
+    ("raised", true), ("raise", true), ("raising", true), ("boosted", true), ("added", true), ("hausse", true),
+    ("augmente", true), ("progresse", true), ("steigt", true), ("steigen", true), ("gestiegen", true),
+    ("hoher", true), ("mehr", true), ("plus", true),
+    ("down", false), ("fell", false), ("fall", false), ("falls", false), ("fallen", false), ("falling", false),
+    ("decrease", false), ("decreased", false), ("decreases", false), ("declined", false), ("decline", false),
+    ("dropped", false), ("drop", false), ("slipped", false), ("slid", false), ("lost", false), ("lower", false),
+    ("cut", false), ("cuts", false), ("reduced", false), ("shrank", false), ("plunged", false), ("tumbled", false),
+    ("baisse", false), ("recule", false), ("diminue", false), ("sinkt", false), ("sinken", false),
+    ("gesunken", false), ("weniger", false),
+];
+
+/// Which way a word (folded) says something moved: `Some(true)` up, `Some(false)` down.
+pub fn direction(word: &str) -> Option<bool> {
+    DIRECTIONS.iter().find(|(w, _)| *w == word).map(|&(_, up)| up)
+}
+
+/// Pairs of words (folded) that state opposites: a source that says one where a claim says the other states the
+/// opposite of the claim ("had won all previous 15 meetings" against "had lost all 15").
+#[rustfmt::skip]
+pub const ANTONYMS: &[(&str, &str)] = &[
+    ("won", "lost"), ("win", "lose"), ("wins", "loses"), ("winning", "losing"), ("victory", "defeat"),
+    ("pushed", "pulled"), ("push", "pull"), ("accepted", "rejected"), ("accept", "reject"), ("approved", "rejected"),
+    ("approve", "reject"), ("confirmed", "denied"), ("confirm", "deny"), ("agree", "disagree"), ("agreed", "disagreed"),
+    ("support", "oppose"), ("supported", "opposed"), ("raised", "cut"), ("raise", "cut"), ("raises", "cuts"),
+    ("increase", "decrease"), ("increased", "decreased"), ("rose", "fell"), ("rise", "fall"), ("up", "down"),
+    ("higher", "lower"), ("more", "fewer"), ("more", "less"), ("above", "below"), ("before", "after"),
+    ("bigger", "smaller"), ("larger", "smaller"), ("largest", "smallest"), ("biggest", "smallest"),
+    ("best", "worst"), ("highest", "lowest"), ("most", "least"), ("first", "last"), ("open", "closed"),
+    ("opened", "closed"), ("opening", "closing"), ("allowed", "banned"), ("included", "excluded"),
+    ("including", "excluding"), ("gained", "lost"), ("success", "failure"), ("succeeded", "failed"),
+    ("released", "held"), ("guilty", "innocent"), ("majority", "minority"), ("full", "empty"), ("earlier", "later"),
+    ("started", "ended"), ("began", "ended"), ("hired", "fired"), ("joined", "left"), ("buy", "sell"),
+    ("bought", "sold"), ("buying", "selling"), ("import", "export"), ("imports", "exports"), ("over", "under"),
+    ("faster", "slower"), ("cheaper", "dearer"), ("easier", "harder"), ("strengthened", "weakened"),
+    ("already", "yet"), ("bereits", "noch"), ("deja", "encore"), ("hausse", "baisse"), ("augmente", "diminue"),
+    ("steigt", "sinkt"), ("mehr", "weniger"), ("plus", "moins"),
+];
+
+/// Whether two words (folded, or stemmed by `text::stem`) state opposites.
+pub fn opposite(a: &str, b: &str) -> bool {
+    let stem = super::words::stem;
+    ANTONYMS.iter().any(|&(x, y)| {
+        let (sx, sy) = (stem(x), stem(y));
+        (a == x || a == sx) && (b == y || b == sy) || (a == y || a == sy) && (b == x || b == sx)
+    })
+}
+
 /// Whether `word` (folded) is a stop word.
 pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
@@ -81,7 +154,7 @@ mod tests {
 
     #[test]
     fn every_entry_is_folded_and_listed_once() {
-        for table in [ABBREVIATIONS, STOPWORDS, NEGATIONS] {
+        for table in [ABBREVIATIONS, STOPWORDS, NEGATIONS, CALENDAR] {
             for w in table {
                 assert_eq!(*w, w.to_lowercase(), "{w} is not lower case");
                 assert!(!w.ends_with('.'), "{w} keeps its stop");

@@ -18,6 +18,10 @@ pub struct Token {
     pub form: String,
     /// The word as written starts with a capital letter.
     pub capital: bool,
+    /// The word as written has two letters or more, all capitals ("US", "U.S.", "NHS").
+    pub acronym: bool,
+    /// The word as written ends in a possessive ("Northmoor's", "Greaves'").
+    pub possessive: bool,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -120,11 +124,15 @@ pub fn tokens(text: &str) -> Vec<Token> {
             // a decimal point is part of the number
             form = raw.replace(',', "");
         }
+        let possessive = form.ends_with("'s") || form.ends_with('\'');
         let form = form.trim_end_matches('\'').to_string();
+        let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
         out.push(Token {
             start,
             end,
             capital: c.is_uppercase(),
+            acronym: letters >= 2 && raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
+            possessive,
             form,
         });
         i = j;
@@ -148,30 +156,17 @@ pub fn words(text: &str) -> Vec<String> {
     tokens(text).into_iter().map(|t| t.form).collect()
 }
 
-/// A crude stem for matching paraphrases: possessive and plural endings, -ed/-ing.
+/// The stem of a folded word, for matching paraphrases ("buying" meets "buy", "officers" "officer"): the Snowball
+/// English stemmer (the `rust-stemmers` crate), after the possessive is cut.
 pub fn stem(word: &str) -> String {
+    thread_local! {
+        static ENGLISH: rust_stemmers::Stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    }
     let w = word.strip_suffix("'s").unwrap_or(word);
-    let n = w.chars().count();
-    let cut = |suffix: &str, keep: usize| -> Option<String> {
-        w.strip_suffix(suffix)
-            .filter(|base| base.chars().count() >= keep)
-            .map(String::from)
-    };
-    if n > 4 {
-        if let Some(b) = cut("ies", 3) {
-            return b + "y";
-        }
-        if let Some(b) = cut("ing", 4) {
-            return b;
-        }
-        if let Some(b) = cut("ed", 4) {
-            return b;
-        }
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        return w.to_string();
     }
-    if n > 3 && (w.ends_with('s') || w.ends_with('x')) && !w.ends_with("ss") && !w.ends_with("us") {
-        return w[..w.len() - 1].to_string();
-    }
-    w.to_string()
+    ENGLISH.with(|s| s.stem(w).into_owned())
 }
 
 /// Whether a folded word carries subject: not a stop word, not a bare number, longer than one letter.
@@ -202,7 +197,9 @@ pub fn same_word(a: &str, b: &str) -> bool {
         if common >= 5 && common * 10 >= la.min(lb) * 7 {
             return true;
         }
-        return strsim::jaro_winkler(a, b) >= 0.94;
+        // Near spellings share their opening: "employment" is not "unemployment", though all its letters are.
+        let opening = a.chars().take(2).eq(b.chars().take(2));
+        return opening && strsim::jaro_winkler(a, b) >= 0.94;
     }
     false
 }

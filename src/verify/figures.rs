@@ -1,150 +1,144 @@
-//! Stance of one source on a claim of fact (figures, or plain statements): the best passage and what it says.
+//! Stance of one source on a claim with figures: retrieve the units that bear on the claim, align each claim
+//! figure with the source figure that states the same thing, and decide.
 //!
-//! A passage decides only when it is about the claim (weighted coverage at or above `DECISIVE_COVERAGE`). Then a
-//! paired figure that disagrees contradicts; every claim figure paired and agreeing supports; anything less only
-//! mentions. A claim without figures is supported only by a near-verbatim passage with the same polarity — there
-//! is nothing to contradict it with, so it never contradicts.
+//! - contradicts: some claim figure is aligned with a source figure that disagrees (another value, the opposite
+//!   direction, percent for percentage points, a retracted figure's correction);
+//! - supports: every claim figure is aligned with a source figure that agrees, with the same polarity;
+//! - otherwise the source only mentions the subject, or says nothing of it.
 
-use crate::model::{MatchedQuantity, Stance};
-use crate::quantity::{self, Quantity};
-use crate::text;
+use super::align::{self, Alignment};
+use super::claim::Claim;
+use super::frames::Figure;
+use super::index::Hit;
+use super::ReadPage;
+use crate::model::{Difference, MatchedQuantity, Stance};
 
-use super::passages::{Analysis, ClaimWords, Window};
-use crate::extract::Document;
+/// Units retrieved per claim and page before alignment: enough that the statement of the claimed measure is among
+/// them on a long page, few enough that an unrelated figure is rarely a candidate.
+pub const TOP_UNITS: usize = 12;
 
-/// Below this a passage is not about the claim at all.
-pub const MENTION_COVERAGE: f64 = 0.30;
-/// At or above this a passage is about the claim, so its figures can support or contradict it.
-pub const DECISIVE_COVERAGE: f64 = 0.50;
-/// A claim without figures needs nearly all its words in one passage.
-pub const PLAIN_SUPPORT_COVERAGE: f64 = 0.90;
-/// A second sentence must earn its place: a two-sentence window scores a little lower than the same evidence in one.
-const TWO_SENTENCE_FACTOR: f64 = 0.97;
+/// Below this share of the claim's rarity-weighted terms, a unit is not about the claim at all, not even a mention.
+pub const MENTION_COVERAGE: f64 = 0.3;
 
-/// The claim, prepared once.
-pub struct FactClaim {
-    pub words: Vec<String>,
-    pub quantities: Vec<Quantity>,
-    pub negated: bool,
-    /// Digits the quantity engine could not read: such a claim is never supported on words alone.
-    pub has_digits: bool,
-}
-
-impl FactClaim {
-    pub fn new(claim: &str) -> Self {
-        FactClaim {
-            words: text::content_words(claim),
-            quantities: quantity::extract(claim, &quantity::Context { published: None }),
-            negated: text::negated(claim),
-            has_digits: claim.chars().any(|c| c.is_ascii_digit()),
-        }
-    }
-}
-
-/// What one source says: the passage that decided, how, and the figures paired in it.
+/// What one source says of a claim: the deciding passage (a byte range of the page text), how, and the figures.
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub stance: Stance,
-    pub window: Window,
-    pub coverage: f64,
-    pub score: f64,
+    pub start: usize,
+    pub end: usize,
+    pub similarity: f64,
     pub matched: Vec<MatchedQuantity>,
-    pub differences: Vec<crate::model::Difference>,
+    pub differences: Vec<Difference>,
 }
 
-struct Scored {
-    window: Window,
-    coverage: f64,
-    score: f64,
-    pairs: Vec<quantity::Pairing>,
-    source_qs: Vec<Quantity>,
-}
-
-/// The best passage of one document for the claim, with its stance; `None` when nothing in it is about the claim.
-pub fn assess(claim: &FactClaim, words: &ClaimWords, doc: &Document, analysis: &Analysis) -> Option<Finding> {
-    // Figures per sentence are found once per page; a window's figures are its sentences' figures.
-    let sentence_qs: &[Vec<Quantity>] = if claim.quantities.is_empty() {
-        &[]
-    } else {
-        analysis.quantities(doc)
-    };
-    let mut best: Option<Scored> = None;
-    for (w, cov) in words.scan(analysis) {
-        if cov < MENTION_COVERAGE {
-            continue;
-        }
-        let (pairs, source_qs, figure_share) = if claim.quantities.is_empty() {
-            (Vec::new(), Vec::new(), cov)
-        } else {
-            let source_qs: Vec<Quantity> = sentence_qs[w.first..w.first + w.len]
-                .iter()
-                .flatten()
-                .cloned()
-                .collect();
-            let pairs = quantity::pair(&claim.quantities, &source_qs);
-            let paired = pairs.iter().filter(|p| p.source.is_some()).count();
-            (pairs, source_qs, paired as f64 / claim.quantities.len() as f64)
-        };
-        let mut score = 0.6 * cov + 0.4 * figure_share;
-        if w.len == 2 {
-            score *= TWO_SENTENCE_FACTOR;
-        }
-        if best.as_ref().is_none_or(|b| score > b.score) {
-            best = Some(Scored {
-                window: w,
-                coverage: cov,
-                score,
-                pairs,
-                source_qs,
-            });
+/// The units to read for a claim: the retrieved ones and their neighbours in the same block.
+pub fn candidate_units(page: &ReadPage, hits: &[Hit]) -> Vec<usize> {
+    let units = &page.analysis().index.units;
+    let mut out: Vec<usize> = Vec::new();
+    for h in hits {
+        for u in [h.unit.checked_sub(1), Some(h.unit), Some(h.unit + 1)]
+            .into_iter()
+            .flatten()
+        {
+            let same_block = units.get(u).is_some_and(|x| x.block == units[h.unit].block);
+            if same_block && !out.contains(&u) {
+                out.push(u);
+            }
         }
     }
-    Some(judge(claim, doc, best?))
+    out
 }
 
-fn judge(claim: &FactClaim, doc: &Document, s: Scored) -> Finding {
+/// The stance of one page on a claim with figures; `None` when nothing on it bears on the claim.
+pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
+    let analysis = page.analysis();
+    let index = &analysis.index;
+    let hits = index.search(&claim.terms, TOP_UNITS);
+    let first = *hits.first()?;
+    let figures = analysis.figures(&page.doc);
+    let units = candidate_units(page, &hits);
+    let candidates: Vec<&Figure> = units.iter().flat_map(|&u| figures[u].iter()).collect();
+    let doc_text = page.doc.text.as_str();
+    let unit_text = |u: usize| &doc_text[index.units[u].start..index.units[u].end];
+    let aligned: Vec<Option<Alignment<'_>>> = claim
+        .figures
+        .iter()
+        .map(|c| align::best(claim, c, &candidates, figures, index, &unit_text))
+        .collect();
+    for (c, a) in claim.figures.iter().zip(&aligned) {
+        tracing::debug!(
+            claim = %c.q.text, head = ?c.head, words = ?c.words, names = ?c.names,
+            source = ?a.as_ref().map(|a| (&a.source.q.text, &a.source.head, &a.source.names, a.coverage, a.decisive, a.agree)),
+            unit = ?a.as_ref().map(|a| unit_text(a.source.unit)),
+            "aligned"
+        );
+    }
     let mut matched = Vec::new();
     let mut differences = Vec::new();
-    let (mut agree, mut disagree) = (0, 0);
-    for p in &s.pairs {
-        let Some(si) = p.source else { continue };
-        let (cq, sq) = (&claim.quantities[p.claim], &s.source_qs[si]);
+    for (c, a) in claim.figures.iter().zip(&aligned) {
+        let Some(a) = a.as_ref().filter(|a| a.decisive) else {
+            continue;
+        };
         matched.push(MatchedQuantity {
-            claim: cq.text.clone(),
-            source: sq.text.clone(),
-            agree: p.agree,
+            claim: c.q.text.clone(),
+            source: a.source.q.text.clone(),
+            agree: a.agree,
         });
-        if p.agree {
-            agree += 1;
-        } else {
-            disagree += 1;
-            differences.push(crate::model::Difference {
-                claim: cq.text.clone(),
-                source: sq.text.clone(),
+        if !a.agree {
+            differences.push(Difference {
+                claim: c.q.text.clone(),
+                source: a.source.q.text.clone(),
             });
         }
     }
-    let about = s.coverage >= DECISIVE_COVERAGE;
-    let stance = if claim.quantities.is_empty() {
-        let passage = &doc.text[s.window.start..s.window.end];
-        if !claim.has_digits && s.coverage >= PLAIN_SUPPORT_COVERAGE && text::negated(passage) == claim.negated {
-            Stance::Supports
+    let unit_span = |u: usize| (index.units[u].start, index.units[u].end);
+    if let Some(a) = aligned.iter().flatten().find(|a| a.decisive && !a.agree) {
+        let (start, end) = unit_span(a.source.unit);
+        return Some(Finding {
+            stance: Stance::Contradicts,
+            start,
+            end,
+            similarity: a.coverage,
+            matched,
+            differences,
+        });
+    }
+    let all_agree = !claim.figures.is_empty()
+        && claim.figures.iter().zip(&aligned).all(|(c, a)| {
+            a.as_ref()
+                .is_some_and(|a| a.decisive && a.agree && a.source.negated == c.negated)
+        });
+    let names_on_page = claim.names.iter().all(|n| index.has_form(n));
+    if all_agree && names_on_page {
+        let units: Vec<usize> = aligned.iter().flatten().map(|a| a.source.unit).collect();
+        let (lo, hi) = (units.iter().min().copied()?, units.iter().max().copied()?);
+        let (start, end) = if hi - lo <= 2 && index.units[lo].block + 1 >= index.units[hi].block {
+            (unit_span(lo).0, unit_span(hi).1)
         } else {
-            Stance::Mentions
-        }
-    } else if about && disagree > 0 {
-        Stance::Contradicts
-    } else if about && agree == claim.quantities.len() {
-        Stance::Supports
-    } else {
-        Stance::Mentions
-    };
-    Finding {
-        stance,
-        window: s.window,
-        coverage: s.coverage,
-        score: s.score,
+            unit_span(units[0])
+        };
+        let similarity = aligned.iter().flatten().map(|a| a.coverage).sum::<f64>() / aligned.len().max(1) as f64;
+        return Some(Finding {
+            stance: Stance::Supports,
+            start,
+            end,
+            similarity,
+            matched,
+            differences,
+        });
+    }
+    if first.coverage < MENTION_COVERAGE {
+        return None;
+    }
+    // A mention: the aligned figure's unit if there is one, else the best-ranked unit.
+    let u = aligned.iter().flatten().next().map_or(first.unit, |a| a.source.unit);
+    let (start, end) = unit_span(u);
+    Some(Finding {
+        stance: Stance::Mentions,
+        start,
+        end,
+        similarity: first.coverage,
         matched,
         differences,
-    }
+    })
 }

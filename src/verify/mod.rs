@@ -6,9 +6,16 @@
 //! `not_found`; nothing readable `unverifiable`. A wrong `supported` is the worst failure, so every rule that could
 //! produce one demands more than the rules that produce the others.
 
+mod align;
+mod analysis;
+mod claim;
+mod corrections;
 mod figures;
-pub mod passages;
+mod frames;
+pub mod index;
 mod quotes;
+mod records;
+mod statements;
 mod summary;
 
 use crate::extract::Document;
@@ -16,8 +23,8 @@ use crate::fetch::{FetchError, Page};
 use crate::model::{CheckAnswer, CheckInput, Evidence, QuantityOut, SourceStatus, Stance, Verdict};
 use crate::quote;
 
-use figures::FactClaim;
-use passages::{Analysis, ClaimWords};
+pub use analysis::Analysis;
+use claim::Claim;
 
 /// A source after fetching and extraction (or the reason it could not be read).
 #[derive(Clone)]
@@ -105,21 +112,23 @@ fn rank(s: Stance) -> u8 {
 }
 
 fn check_fact(claim: &str, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>) {
-    let fact = FactClaim::new(claim);
-    let analyses: Vec<&Analysis> = pages.iter().map(|p| p.analysis()).collect();
-    let words = ClaimWords::new(&fact.words, &analyses);
+    let common = |w: &str| pages.iter().all(|p| p.analysis().common(w));
+    let claim = Claim::new(claim, &common);
     let mut evidence = Vec::new();
     let (mut supports, mut contradicts) = (Vec::new(), Vec::new());
-    for (page, analysis) in pages.iter().zip(&analyses) {
-        let Some(f) = figures::assess(&fact, &words, &page.doc, analysis) else {
-            continue;
+    for page in pages {
+        let found = if claim.figures.is_empty() {
+            statements::assess(&claim, page)
+        } else {
+            figures::assess(&claim, page)
         };
+        let Some(f) = found else { continue };
         match f.stance {
-            Stance::Supports => supports.push(f.score),
-            Stance::Contradicts => contradicts.push(f.score),
+            Stance::Supports => supports.push(f.similarity),
+            Stance::Contradicts => contradicts.push(f.similarity),
             Stance::Mentions => {}
         }
-        let mut ev = evidence_item(page, f.window.start, f.window.end, f.stance, f.coverage);
+        let mut ev = evidence_item(page, f.start, f.end, f.stance, f.similarity);
         ev.matched_quantities = f.matched;
         ev.differences = f.differences;
         evidence.push(ev);

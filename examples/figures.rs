@@ -7,9 +7,14 @@ use std::io::BufRead;
 use crosscheck::quantity::{extract, Context};
 
 fn main() {
+    // PUBLISHED=2019-11-20 resolves "last year", "a year ago" against that date.
+    let published = std::env::var("PUBLISHED")
+        .ok()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let ctx = Context { published };
     for line in std::io::stdin().lock().lines().map_while(Result::ok) {
         println!("{line}");
-        for q in extract(&line, &Context::default()) {
+        for q in extract(&line, &ctx) {
             println!(
                 "  {:?} value={} [{}, {}] unit={} counts={:?} change={:?} bound={:?} role={:?} per={:?} period={:?} ctx={:?}",
                 q.text,

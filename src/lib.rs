@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod model;
 pub mod quantity;
 pub mod quote;
+pub mod read_cache;
 pub mod sources;
 pub mod store;
 pub mod telemetry;
@@ -41,6 +42,7 @@ pub struct Engine {
     store: Option<Arc<dyn Store>>,
     cache_ttl: std::time::Duration,
     in_flight: Arc<InFlightMap>,
+    read_cache: Arc<read_cache::ReadCache>,
 }
 
 impl Engine {
@@ -69,6 +71,7 @@ impl Engine {
             store: None,
             cache_ttl: std::time::Duration::ZERO,
             in_flight: Arc::default(),
+            read_cache: Arc::default(),
         })
     }
 
@@ -192,10 +195,15 @@ impl Engine {
             SourceRef::Url(url) => self.fetch_url(url).await?,
             SourceRef::File(path) => fetch::read_file(path, self.max_body_bytes)?,
         };
+        if let Some(read) = self.read_cache.get(&page.url, &page.sha256) {
+            return Ok(Arc::new(read.refetched(page)));
+        }
         // Extraction is CPU work: keep it off the async workers.
-        tokio::task::spawn_blocking(move || Arc::new(read_page(page)))
+        let read = tokio::task::spawn_blocking(move || Arc::new(read_page(page)))
             .await
-            .map_err(|e| FetchError::Io(format!("extraction failed: {e}")))
+            .map_err(|e| FetchError::Io(format!("extraction failed: {e}")))?;
+        self.read_cache.put(read.clone());
+        Ok(read)
     }
 }
 

@@ -132,6 +132,26 @@ pub fn opposite(a: &str, b: &str) -> bool {
     })
 }
 
+/// Number words (folded) in English, French and German: a claim holding one states a figure, even when the
+/// quantity engine cannot read it.
+#[rustfmt::skip]
+pub const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+    "billion", "billions", "trillion", "dozen", "dozens", "half", "halves", "third", "thirds", "quarter",
+    "quarters", "fifth", "fifths", "tenth", "tenths", "twice", "thrice", "double", "doubled", "triple", "tripled",
+    "halved", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "cent", "mille",
+    "moitie", "tiers", "quart", "eins", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun", "zehn",
+    "hundert", "tausend", "halb", "halfte", "drittel", "viertel", "doppelt",
+];
+
+/// Whether `word` (folded) is a number word.
+pub fn is_number_word(word: &str) -> bool {
+    NUMBER_WORDS.contains(&word)
+}
+
 /// Whether `word` (folded) is a stop word.
 pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)

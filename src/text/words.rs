@@ -161,13 +161,30 @@ pub fn words(text: &str) -> Vec<String> {
 pub fn stem(word: &str) -> String {
     thread_local! {
         static ENGLISH: rust_stemmers::Stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
     }
     let w = word.strip_suffix("'s").unwrap_or(word);
     if w.chars().any(|c| c.is_ascii_digit()) {
         return w.to_string();
     }
-    ENGLISH.with(|s| s.stem(w).into_owned())
+    // A page repeats its words and a batch its pages: the stem of a word already seen on this thread is looked up,
+    // not computed again (a bounded memo, emptied when full).
+    SEEN.with(|seen| {
+        if let Some(s) = seen.borrow().get(w) {
+            return s.clone();
+        }
+        let s = ENGLISH.with(|e| e.stem(w).into_owned());
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= STEM_MEMO_WORDS {
+            seen.clear();
+        }
+        seen.insert(w.to_string(), s.clone());
+        s
+    })
 }
+
+/// Words whose stems a thread remembers: a news vocabulary fits several times over, in well under 10 MB.
+const STEM_MEMO_WORDS: usize = 100_000;
 
 /// Whether a folded word carries subject: not a stop word, not a bare number, longer than one letter.
 pub fn is_content(form: &str) -> bool {

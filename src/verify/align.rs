@@ -44,6 +44,22 @@ enum Kind {
     PointsForPercent,
 }
 
+/// What alignment reads of one page.
+pub struct Page<'a> {
+    pub figures: &'a [Vec<Figure>],
+    pub index: &'a PageIndex,
+    pub text: &'a str,
+    /// Names of the page's own subject (its title and opening), which every figure on it is about.
+    pub topic: &'a [String],
+}
+
+impl<'a> Page<'a> {
+    pub fn unit_text(&self, u: usize) -> &'a str {
+        let unit = self.index.units[u];
+        &self.text[unit.start..unit.end]
+    }
+}
+
 /// The source figure a claim figure is about, and what it says of it.
 #[derive(Debug, Clone)]
 pub struct Alignment<'a> {
@@ -53,6 +69,8 @@ pub struct Alignment<'a> {
     pub decisive: bool,
     /// Share of the claim figure's measure words the source frame holds.
     pub coverage: f64,
+    /// Why it does not decide (empty when it does).
+    pub why: &'static str,
     rank: Rank,
 }
 
@@ -63,7 +81,7 @@ struct Rank {
     no_head_conflict: bool,
     /// 2 the same period, 1 unknown, 0 another period.
     period: u8,
-    head_match: bool,
+    head_hits: usize,
     coverage_steps: i64,
     name_hits: usize,
     same_counts: bool,
@@ -92,6 +110,35 @@ fn relation(c: &Quantity, s: &Quantity) -> quantity::Relation {
             }
         }
         _ => a.relation(b),
+    }
+}
+
+/// Whether two folded names are the same name: equal, or one the other's demonym or inflection ("China" and
+/// "Chinese", "Canada" and "Canadian"): a shared opening of four letters or more covering most of the shorter.
+pub fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= NAME_OPENING && common * 10 >= shorter * 7
+}
+
+/// Letters two spellings of one name must share at their start (see `same_name`).
+const NAME_OPENING: usize = 4;
+
+/// The same value as written, in the same unit.
+fn same_value(c: &Quantity, s: &Quantity) -> bool {
+    c.unit == s.unit && (c.value - s.value).abs() <= 1e-9 * c.value.abs().max(1.0)
+}
+
+/// Relative distance between two values.
+fn distance(c: &Quantity, s: &Quantity) -> f64 {
+    let d = (c.value - s.value).abs() / c.value.abs().max(s.value.abs()).max(1e-9);
+    if d.is_nan() {
+        f64::INFINITY
+    } else {
+        d
     }
 }
 
@@ -151,14 +198,9 @@ fn measure_words(c: &Figure, claim: &Claim) -> Vec<String> {
 
 /// The best-aligned source figure for claim figure `c` among `candidates` (figures of the units retrieved), with the
 /// unit lists of the page (`figures`) for conflicts inside a unit.
-pub fn best<'a>(
-    claim: &Claim,
-    c: &Figure,
-    candidates: &[&'a Figure],
-    figures: &'a [Vec<Figure>],
-    index: &PageIndex,
-    unit_text: &dyn Fn(usize) -> &'a str,
-) -> Option<Alignment<'a>> {
+pub fn best<'a>(claim: &Claim, c: &Figure, candidates: &[&'a Figure], page: &Page<'a>) -> Option<Alignment<'a>> {
+    let (figures, index) = (page.figures, page.index);
+    let unit_text = |u: usize| page.unit_text(u);
     let measure = measure_words(c, claim);
     let weights: Vec<f64> = measure.iter().map(|w| index.idf(w).max(0.1)).collect();
     let total: f64 = weights.iter().sum();
@@ -183,11 +225,20 @@ pub fn best<'a>(
         let unit_words = text::words(unit_text(s.unit));
         let mut name_hits = 0;
         let mut name_elsewhere_in_unit = false;
+        let mut name_unstated = false;
         for n in &c.names {
-            if s.names.contains(n) || s.words.iter().any(|w| *w == text::stem(n)) {
+            let stem = text::stem(n);
+            let in_frame = |pool: &[String]| pool.iter().any(|x| same_name(n, x) || *x == stem);
+            let by_initials = claim
+                .initials_of(n)
+                .is_some_and(|a| s.names.contains(&a) || unit_words.contains(&a));
+            if in_frame(&s.names) || s.words.contains(&stem) || by_initials {
                 name_hits += 1;
-            } else if unit_words.contains(n) {
+            } else if unit_words.iter().any(|w| same_name(n, w)) {
                 name_elsewhere_in_unit = true;
+            } else if !(in_frame(&s.context) || in_frame(&s.nearby) || in_frame(page.topic)) {
+                // Whose figure it is must be said beside it, in what it continues, or by the page's own subject.
+                name_unstated = true;
             }
         }
         // The claim opens with whose figure it is; this figure is someone else's and the unit never names the
@@ -198,7 +249,12 @@ pub fn best<'a>(
                 .iter()
                 .all(|n| !s.names.contains(n) && !s.context.contains(&text::stem(n)) && !unit_words.contains(n));
         let no_name_conflict = !name_elsewhere_in_unit && !subject_other;
-        let head_match = c.head.iter().any(|h| s.head.iter().any(|x| text::same_word(h, x)));
+        let head_hits = c
+            .head
+            .iter()
+            .filter(|h| s.head.iter().any(|x| text::same_word(h, x)))
+            .count();
+        let head_match = head_hits > 0;
         // Both say what they are figures of, and not the same thing: "like-for-like sales" against "revenue".
         let head_mismatch =
             !head_match && !c.head.is_empty() && !s.head.is_empty() && !c.head.iter().any(|h| s.has_word(h));
@@ -223,36 +279,55 @@ pub fn best<'a>(
                 quantity::Relation::Unknown => 1,
                 quantity::Relation::Same => 2,
             },
-            head_match,
+            head_hits,
             coverage_steps: (coverage / COVERAGE_STEP).round() as i64,
             name_hits,
             same_counts,
             correction: s.correction,
         };
         let all_names = name_hits == c.names.len() && name_hits > 0;
-        let decisive = no_name_conflict
-            && !head_elsewhere
-            && !head_mismatch
-            && period != quantity::Relation::Different
-            && names_on_page
-            && (coverage >= MEASURE_MIN
-                || (head_match && all_names && coverage >= HEAD_MEASURE_MIN)
-                || (total == 0.0 && name_hits > 0));
+        let measured = coverage >= MEASURE_MIN
+            || (head_match && all_names && coverage >= HEAD_MEASURE_MIN)
+            || (total == 0.0 && name_hits > 0);
+        let why = if !no_name_conflict {
+            "another entity's figure"
+        } else if head_elsewhere || head_mismatch {
+            "a figure of something else"
+        } else if period == quantity::Relation::Different {
+            "another period"
+        } else if !names_on_page || name_unstated {
+            "a name the passage never gives"
+        } else if !measured {
+            "too few of the claim's words"
+        } else {
+            ""
+        };
+        let decisive = why.is_empty();
         scored.push(Alignment {
             source: s,
             agree,
             decisive,
             coverage,
+            why,
             rank,
         });
     }
     let top = scored.iter().map(|a| a.rank).max()?;
-    let tied: Vec<&Alignment<'a>> = scored.iter().filter(|a| a.rank == top).collect();
+    let mut tied: Vec<&Alignment<'a>> = scored.iter().filter(|a| a.rank == top).collect();
+    // Figures equally well framed are told apart by the one that gives the claim's own figure as written ("286"
+    // for "286"), else shown by the nearest value.
+    let exact: Vec<&Alignment<'a>> = tied.iter().copied().filter(|a| same_value(&c.q, &a.source.q)).collect();
+    if exact.len() == 1 {
+        tied = exact;
+    }
+    tied.sort_by(|a, b| distance(&c.q, &a.source.q).total_cmp(&distance(&c.q, &b.source.q)));
     let ambiguous = tied.iter().any(|a| a.agree) && tied.iter().any(|a| !a.agree);
     // Among equals, the agreeing one is shown (and decides nothing when the tie is ambiguous).
     let mut chosen = tied.iter().find(|a| a.agree).copied().unwrap_or(tied[0]).clone();
     if ambiguous {
+        tracing::debug!(tied = ?tied.iter().map(|a| (&a.source.q.text, a.agree, unit_text(a.source.unit).chars().take(60).collect::<String>())).collect::<Vec<_>>(), "ambiguous");
         chosen.decisive = false;
+        chosen.why = "figures equally aligned that disagree";
     }
     Some(chosen)
 }

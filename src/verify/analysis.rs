@@ -22,6 +22,7 @@ pub struct Analysis {
     figures: OnceLock<Vec<Vec<Figure>>>,
     corrections: OnceLock<Vec<Correction>>,
     quotes: OnceLock<Vec<Quotation>>,
+    topic: OnceLock<Vec<String>>,
 }
 
 impl Analysis {
@@ -50,6 +51,10 @@ impl Analysis {
         self.figures.get_or_init(|| {
             let mut figures = self.raw_figures(doc);
             let found = corrections::find(doc, &self.index, &figures);
+            for c in &found {
+                let (cu, ci) = c.corrected;
+                tracing::debug!(corrected = %figures[cu][ci].q.text, superseded = ?c.superseded.iter().map(|&(u, i)| figures[u][i].q.text.clone()).collect::<Vec<_>>(), "correction");
+            }
             corrections::apply(&mut figures, &found);
             let _ = self.corrections.set(found);
             figures
@@ -62,8 +67,15 @@ impl Analysis {
             if list.is_empty() {
                 continue;
             }
-            let context = self.context_words(doc, u);
-            let nearby = self.nearby_words(doc, u);
+            let record_like =
+                self.index.units[u].record || doc.blocks[self.index.units[u].block].kind == BlockKind::ListItem;
+            // A lead-in names what a list or table is about, but less surely than a cell's own header: it counts
+            // as a sentence before does; the antecedent of "it" counts fully.
+            let (context, nearby) = if record_like {
+                (Vec::new(), self.context_words(doc, u))
+            } else {
+                (self.context_words(doc, u), self.nearby_words(doc, u))
+            };
             for f in list {
                 f.context.clone_from(&context);
                 f.nearby.clone_from(&nearby);
@@ -155,6 +167,26 @@ impl Analysis {
         self.corrections.get().map_or(&[], Vec::as_slice)
     }
 
+    /// Names of the page's own subject: those in its title and its first two blocks (the headline and the lead).
+    pub fn topic(&self, doc: &Document) -> &[String] {
+        self.topic.get_or_init(|| {
+            let mut spans: Vec<&str> = doc.meta.title.iter().map(String::as_str).collect();
+            spans.extend(doc.blocks.iter().take(2).map(|b| doc.block_text(b)));
+            let mut out: Vec<String> = Vec::new();
+            for span in spans {
+                let toks = text::tokens(span);
+                for (i, t) in toks.iter().enumerate() {
+                    if frames::is_name(t, frames::opens(span, &toks, i), &|w| self.common(w)) {
+                        out.push(t.form.trim_end_matches("'s").to_string());
+                    }
+                }
+            }
+            out.sort();
+            out.dedup();
+            out
+        })
+    }
+
     /// The page's quotations with their speakers, found on first use.
     pub fn quotes(&self, doc: &Document) -> &[Quotation] {
         self.quotes.get_or_init(|| quote::quotations(doc))
@@ -181,7 +213,7 @@ const POINTING_BACK: &[&str] = &[
 ];
 
 /// Whether a unit opens with a word pointing back, or is too short to say what it measures on its own.
-fn points_back(unit: &str) -> bool {
+pub(super) fn points_back(unit: &str) -> bool {
     let words = text::words(unit);
     let lead: Vec<&str> = words
         .iter()

@@ -20,11 +20,10 @@ const MAX_ATTRIBUTION_WORDS: usize = 8;
 /// Verbs that attribute what follows to their subject.
 #[rustfmt::skip]
 const ATTRIBUTION_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "reported", "reports", "wrote", "writes", "estimated", "estimates",
-    "stated", "states", "announced", "announces", "claimed", "claims", "warned", "warns", "argued", "argues",
-    "insisted", "insists", "believes", "believed", "reckons", "reckoned", "noted", "notes", "admitted", "added",
-    "confirmed", "confirms", "revealed", "reveals", "showed", "shows", "found", "finds", "suggests", "suggested",
-    "explained", "explains",
+    "said", "says", "say", "told", "tells", "reported", "reports", "wrote", "writes", "stated", "states",
+    "announced", "announces", "claimed", "claims", "warned", "warns", "argued", "argues", "insisted", "insists",
+    "believes", "believed", "reckons", "reckoned", "noted", "notes", "admitted", "added", "confirmed", "confirms",
+    "revealed", "reveals", "explained", "explains",
 ];
 
 /// What a claim states.
@@ -46,6 +45,8 @@ pub struct Claim {
     /// Every figure the quantity engine read, for the answer.
     pub quantities: Vec<Quantity>,
     pub negated: bool,
+    /// Runs of consecutive names in what is checked ("United States", "Joseph Minga").
+    pub name_runs: Vec<Vec<String>>,
 }
 
 impl Claim {
@@ -112,7 +113,17 @@ impl Claim {
             figures,
             quantities,
             negated: text::negated(body_text),
+            name_runs: name_runs(claim, &toks, body, common),
         }
+    }
+
+    /// The initials of the run of names `name` stands in ("United States" gives "us" for either word), when the run
+    /// has two words or more.
+    pub fn initials_of(&self, name: &str) -> Option<String> {
+        self.name_runs
+            .iter()
+            .find(|run| run.len() >= 2 && run.iter().any(|w| w == name))
+            .map(|run| run.iter().filter_map(|w| w.chars().next()).collect())
     }
 
     pub fn body_text(&self) -> &str {
@@ -134,6 +145,33 @@ fn names_a_period(claim: &str, q: &Quantity, all: &[Quantity]) -> bool {
         && all
             .iter()
             .any(|d| d.unit == "date" && d.start >= q.end && d.start <= q.end + 24)
+}
+
+/// Runs of consecutive names inside `body`.
+fn name_runs(
+    claim: &str,
+    toks: &[text::Token],
+    body: (usize, usize),
+    common: &dyn Fn(&str) -> bool,
+) -> Vec<Vec<String>> {
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for (i, t) in toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.start >= body.0 && t.end <= body.1)
+    {
+        let initial = t.start == body.0 || frames::opens(claim, toks, i);
+        if frames::is_name(t, initial, common) {
+            current.push(t.form.trim_end_matches("'s").to_string());
+        } else if !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
 }
 
 /// One period spanning a claim's dates, when it has any.

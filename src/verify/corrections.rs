@@ -45,11 +45,13 @@ pub struct Correction {
 /// Every correction on the page.
 pub fn find(doc: &Document, index: &PageIndex, figures: &[Vec<Figure>]) -> Vec<Correction> {
     let mut out = Vec::new();
-    for (u, unit) in index.units.iter().enumerate() {
+    let mut blocks_read: Vec<usize> = Vec::new();
+    for unit in &index.units {
         let words = text::words(&doc.text[unit.start..unit.end]);
-        if !CUES.iter().any(|cue| holds(&words, cue)) {
+        if blocks_read.contains(&unit.block) || !CUES.iter().any(|cue| holds(&words, cue)) {
             continue;
         }
+        blocks_read.push(unit.block);
         // The block of the cue: its units in order.
         let block_units: Vec<usize> = (0..index.units.len())
             .filter(|&v| index.units[v].block == unit.block)
@@ -69,7 +71,6 @@ pub fn find(doc: &Document, index: &PageIndex, figures: &[Vec<Figure>]) -> Vec<C
         }) else {
             continue;
         };
-        let _ = u;
         let mut superseded = vec![(sv, si)];
         for (v, list) in figures.iter().enumerate() {
             for (i, f) in list.iter().enumerate() {
@@ -141,5 +142,47 @@ pub fn apply(figures: &mut [Vec<Figure>], corrections: &[Correction]) {
         new.q.counts = new.q.counts.or(old.q.counts.clone());
         new.correction = true;
         figures[cv].push(new);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Analysis;
+    use crate::extract::{BlockKind, Document, Metadata};
+
+    fn page() -> Document {
+        Document::from_blocks(
+            Metadata::default(),
+            [
+                (BlockKind::Paragraph, "Correction: our 13:25 post said 18,400 passengers had been affected by cancellations by lunchtime. That was wrong. The airport's figure was 14,800. We apologise for the mistake."),
+                (BlockKind::Paragraph, "The number of cancelled flights has now risen to 188, the airport says."),
+                (BlockKind::Paragraph, "The airport says 18,400 passengers had been affected by cancellations by lunchtime."),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_correction_supersedes_the_figure_it_retracts_everywhere_on_the_page() {
+        let doc = page();
+        let a = Analysis::new(&doc);
+        let figures = a.figures(&doc);
+        let found = a.corrections(&doc);
+        assert_eq!(found.len(), 1);
+        let (cu, _) = found[0].corrected;
+        let text = &doc.text[a.index.units[cu].start..a.index.units[cu].end];
+        assert_eq!(text, "The airport's figure was 14,800.");
+        let retracted: Vec<&str> = figures
+            .iter()
+            .flatten()
+            .filter(|f| f.superseded)
+            .map(|f| f.q.text.as_str())
+            .collect();
+        assert_eq!(retracted, ["18,400 passengers", "18,400 passengers"]);
+        let corrected = figures[cu]
+            .iter()
+            .find(|f| f.correction)
+            .expect("the corrected figure with the retracted frame");
+        assert_eq!(corrected.q.counts.as_deref(), Some("passenger"));
+        assert!(corrected.has_word("lunchtim") || corrected.has_word("lunchtime"));
     }
 }

@@ -31,9 +31,11 @@ pub struct Finding {
     pub differences: Vec<Difference>,
 }
 
-/// The units to read for a claim: the retrieved ones and their neighbours in the same block.
+/// The units to read for a claim: the retrieved ones, their neighbours in the same block, and the unit of the
+/// correction of any figure they hold that the page retracts.
 pub fn candidate_units(page: &ReadPage, hits: &[Hit]) -> Vec<usize> {
-    let units = &page.analysis().index.units;
+    let analysis = page.analysis();
+    let units = &analysis.index.units;
     let mut out: Vec<usize> = Vec::new();
     for h in hits {
         for u in [h.unit.checked_sub(1), Some(h.unit), Some(h.unit + 1)]
@@ -44,6 +46,11 @@ pub fn candidate_units(page: &ReadPage, hits: &[Hit]) -> Vec<usize> {
             if same_block && !out.contains(&u) {
                 out.push(u);
             }
+        }
+    }
+    for c in analysis.corrections(&page.doc) {
+        if c.superseded.iter().any(|(u, _)| out.contains(u)) && !out.contains(&c.corrected.0) {
+            out.push(c.corrected.0);
         }
     }
     out
@@ -57,18 +64,25 @@ pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
     let first = *hits.first()?;
     let figures = analysis.figures(&page.doc);
     let units = candidate_units(page, &hits);
+    tracing::debug!(units = ?units.iter().map(|&u| &page.doc.text[index.units[u].start..index.units[u].end.min(index.units[u].start + 40)]).collect::<Vec<_>>(), "candidates");
     let candidates: Vec<&Figure> = units.iter().flat_map(|&u| figures[u].iter()).collect();
     let doc_text = page.doc.text.as_str();
+    let view = align::Page {
+        figures,
+        index,
+        text: doc_text,
+        topic: analysis.topic(&page.doc),
+    };
     let unit_text = |u: usize| &doc_text[index.units[u].start..index.units[u].end];
     let aligned: Vec<Option<Alignment<'_>>> = claim
         .figures
         .iter()
-        .map(|c| align::best(claim, c, &candidates, figures, index, &unit_text))
+        .map(|c| align::best(claim, c, &candidates, &view))
         .collect();
     for (c, a) in claim.figures.iter().zip(&aligned) {
         tracing::debug!(
             claim = %c.q.text, head = ?c.head, words = ?c.words, names = ?c.names,
-            source = ?a.as_ref().map(|a| (&a.source.q.text, &a.source.head, &a.source.names, a.coverage, a.decisive, a.agree)),
+            source = ?a.as_ref().map(|a| (&a.source.q.text, &a.source.head, &a.source.names, a.coverage, a.why, a.agree)),
             unit = ?a.as_ref().map(|a| unit_text(a.source.unit)),
             "aligned"
         );

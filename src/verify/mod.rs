@@ -38,8 +38,9 @@ pub struct ReadPage {
     pub doc: Document,
     pub title: Option<String>,
     pub publisher: Option<String>,
-    /// Sentences, words, figures and quotations of `doc`, worked out once for every claim checked against it.
-    analysis: std::sync::OnceLock<Analysis>,
+    /// Sentences, words, figures and quotations of `doc`, worked out once for every claim checked against it (and
+    /// shared with a later fetch of the same bytes).
+    analysis: std::sync::Arc<std::sync::OnceLock<Analysis>>,
 }
 
 impl ReadPage {
@@ -49,7 +50,19 @@ impl ReadPage {
             publisher: doc.meta.publisher.clone(),
             page,
             doc,
-            analysis: std::sync::OnceLock::new(),
+            analysis: std::sync::Arc::default(),
+        }
+    }
+
+    /// The same reading for a new fetch of the same bytes: the fetch's own details, the extraction and analysis
+    /// already done.
+    pub fn refetched(&self, page: Page) -> Self {
+        ReadPage {
+            page,
+            doc: self.doc.clone(),
+            title: self.title.clone(),
+            publisher: self.publisher.clone(),
+            analysis: self.analysis.clone(),
         }
     }
 

@@ -1,62 +1,165 @@
 //! Stance of one source on a claim without figures or quotations ("The council approved the plan", "The minister
-//! did not resign"): supported only when a unit states it — its words, every name, the same polarity — and
-//! contradicted when a unit states it with the opposite polarity.
+//! did not resign"): supported only when a passage states it — most of its words, every name, the same polarity,
+//! no word turned into its opposite — and contradicted when a passage states it with the opposite polarity or an
+//! opposite word ("pleaded not guilty" for "pleaded guilty", "pulled into the enterprise" for "pushed").
 //!
-//! The key decision: a statement is judged on one unit at a time, never on words scattered over a page, and support
-//! demands nearly all of the claim's rarity-weighted words in that unit (`SUPPORT_COVERAGE`), because there is no
-//! figure to check: the words are all there is.
+//! The key decisions: a passage is one unit or two adjacent ones (a statement often runs over two sentences: "The
+//! sergeant who first searched the room … He was later fired"), never words scattered over a page; support demands
+//! `SUPPORT_COVERAGE` of the claim's rarity-weighted words, because there is no figure to check and the words are
+//! all there is; polarity is read only in the stretches of the passage that hold the claim's words, so a negation in
+//! another clause does not flip it.
 
+use super::align::same_name;
 use super::claim::Claim;
 use super::figures::{Finding, MENTION_COVERAGE, TOP_UNITS};
 use super::ReadPage;
 use crate::model::Stance;
-use crate::text;
+use crate::text::{self, lexicon};
 
-/// Share of a statement's rarity-weighted words one unit must hold to state it.
-pub const SUPPORT_COVERAGE: f64 = 0.9;
-/// Share of a statement's words a unit must hold to state its opposite (a negation away).
-pub const CONTRADICT_COVERAGE: f64 = 0.75;
+/// Share of a statement's rarity-weighted words a passage must hold to state it.
+pub const SUPPORT_COVERAGE: f64 = 0.8;
+/// Share of a statement's words a passage must hold to state its opposite (a negation or an opposite word away).
+pub const CONTRADICT_COVERAGE: f64 = 0.6;
+/// A two-unit passage must earn its second unit: it scores this much less than the same coverage in one.
+const TWO_UNIT_FACTOR: f64 = 0.95;
+
+struct Read {
+    start: usize,
+    end: usize,
+    coverage: f64,
+    names_here: bool,
+    negated: bool,
+    opposite: bool,
+}
 
 /// The stance of one page on a plain statement; `None` when nothing on it bears on the claim.
 pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
     let analysis = page.analysis();
     let index = &analysis.index;
     let hits = index.search(&claim.terms, TOP_UNITS);
-    let unreadable_digits = claim.body_text().chars().any(|c| c.is_ascii_digit());
-    let mut best: Option<Finding> = None;
+    if hits.first().is_none_or(|h| h.coverage < MENTION_COVERAGE) {
+        return None;
+    }
+    // A number the quantity engine could not read ("July 25", "19:56", "four") is never supported on words alone.
+    let unread_number = text::tokens(claim.body_text())
+        .iter()
+        .any(|t| t.form.chars().any(|c| c.is_ascii_digit()) || lexicon::is_number_word(&t.form));
+    let words: Vec<String> = distinct(&claim.words);
+    let weights: Vec<f64> = words.iter().map(|w| index.idf(w).max(0.1)).collect();
+    let total: f64 = weights.iter().sum::<f64>().max(f64::EPSILON);
+    let mut best: Option<(Stance, f64, Read)> = None;
     for h in &hits {
-        if h.coverage < MENTION_COVERAGE {
-            continue;
+        let u = h.unit;
+        // One unit, or two when the second continues the first ("… the sergeant who first searched the room. He
+        // was later fired"): never two that each say part of something else.
+        let mut spans = vec![(u, u)];
+        let continues = |v: usize| {
+            v > 0 && index.units[v - 1].block + 1 >= index.units[v].block && {
+                let unit = index.units[v];
+                super::analysis::points_back(&page.doc.text[unit.start..unit.end])
+            }
+        };
+        if u + 1 < index.units.len() && continues(u + 1) {
+            spans.push((u, u + 1));
         }
-        let unit = index.units[h.unit];
-        let passage = &page.doc.text[unit.start..unit.end];
-        let words = text::words(passage);
-        let names_here = claim.names.iter().all(|n| words.contains(n));
-        let negated = text::negated(passage);
-        let stance = if !names_here || unreadable_digits {
-            Stance::Mentions
-        } else if h.coverage >= SUPPORT_COVERAGE && negated == claim.negated {
-            Stance::Supports
-        } else if h.coverage >= CONTRADICT_COVERAGE && negated != claim.negated {
-            Stance::Contradicts
-        } else {
-            Stance::Mentions
-        };
-        let finding = Finding {
-            stance,
-            start: unit.start,
-            end: unit.end,
-            similarity: h.coverage,
-            matched: Vec::new(),
-            differences: Vec::new(),
-        };
-        let better = best.as_ref().is_none_or(|b| {
-            let rank = |s: Stance| u8::from(s != Stance::Mentions);
-            (rank(finding.stance), finding.similarity) > (rank(b.stance), b.similarity)
-        });
-        if better {
-            best = Some(finding);
+        if continues(u) {
+            spans.push((u - 1, u));
+        }
+        for (a, b) in spans {
+            let (start, end) = (index.units[a].start, index.units[b].end);
+            let read = read(claim, &words, &weights, total, &page.doc.text[start..end], start);
+            let coverage = if a == b {
+                read.coverage
+            } else {
+                read.coverage * TWO_UNIT_FACTOR
+            };
+            let mut stance = judge(claim, &read);
+            if stance == Stance::Supports && unread_number {
+                stance = Stance::Mentions;
+            }
+            let rank = |s: Stance, c: f64| (u8::from(s != Stance::Mentions), c);
+            if best
+                .as_ref()
+                .is_none_or(|(s, c, _)| rank(stance, coverage) > rank(*s, *c))
+            {
+                best = Some((stance, coverage, read));
+            }
         }
     }
-    best
+    let (stance, similarity, read) = best?;
+    Some(Finding {
+        stance,
+        start: read.start,
+        end: read.end,
+        similarity,
+        matched: Vec::new(),
+        differences: Vec::new(),
+    })
+}
+
+fn judge(claim: &Claim, r: &Read) -> Stance {
+    if !r.names_here {
+        return Stance::Mentions;
+    }
+    let flipped = r.negated != claim.negated || r.opposite;
+    if r.coverage >= SUPPORT_COVERAGE && !flipped {
+        Stance::Supports
+    } else if r.coverage >= CONTRADICT_COVERAGE && flipped {
+        Stance::Contradicts
+    } else {
+        Stance::Mentions
+    }
+}
+
+fn distinct(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        if !out.contains(w) {
+            out.push(w.clone());
+        }
+    }
+    out
+}
+
+/// How a passage (`text`, at byte `base` of the page) states the claim.
+fn read(claim: &Claim, words: &[String], weights: &[f64], total: f64, text: &str, base: usize) -> Read {
+    let toks = text::tokens(text);
+    let stems: Vec<String> = toks.iter().map(|t| text::stem(&t.form)).collect();
+    let mut covered = 0.0;
+    let mut matched_at: Vec<usize> = Vec::new();
+    let mut missing: Vec<&String> = Vec::new();
+    for (w, x) in words.iter().zip(weights) {
+        match stems.iter().position(|s| text::same_word(s, w)) {
+            Some(i) => {
+                covered += x;
+                matched_at.push(toks[i].start);
+            }
+            None => missing.push(w),
+        }
+    }
+    let names_here = claim.names.iter().all(|n| {
+        toks.iter().any(|t| same_name(n, t.form.trim_end_matches("'s")))
+            || claim.initials_of(n).is_some_and(|a| toks.iter().any(|t| t.form == a))
+    });
+    // Polarity where the claim's words are: the comma-bounded stretches holding a matched word.
+    let marks = [',', ';', '(', ')', '\u{2014}', '\u{2013}', ':'];
+    let stretch = |at: usize| {
+        let lo = text[..at].rfind(marks).map_or(0, |i| i + 1);
+        let hi = text[at..].find(marks).map_or(text.len(), |i| at + i);
+        (lo, hi)
+    };
+    let stretches: Vec<(usize, usize)> = matched_at.iter().map(|&at| stretch(at)).collect();
+    let negated = toks.iter().any(|t| {
+        (lexicon::is_negation(&t.form) || t.form.ends_with("n't"))
+            && stretches.iter().any(|&(lo, hi)| t.start >= lo && t.end <= hi)
+    });
+    let opposite = missing.iter().any(|w| stems.iter().any(|s| lexicon::opposite(w, s)));
+    Read {
+        start: base,
+        end: base + text.len(),
+        coverage: covered / total,
+        names_here,
+        negated,
+        opposite,
+    }
 }

@@ -173,10 +173,6 @@ const MIN_REPEATED_SIBLINGS: usize = 3;
 /// Whether `node` is one of several siblings with its tag and class (not a bare `div`/`p`), most of them holding
 /// paragraph-shaped text.
 fn repeated(arena: &Arena<'_>, node: usize, prose: &[(usize, usize)]) -> bool {
-    let key = |i: usize| {
-        let n = &arena.nodes[i];
-        (n.tag(), n.element().and_then(|e| e.attr("class")).map(str::trim))
-    };
     let (like, with_prose) = like_siblings(arena, node, |i| prose[i].0 > 0);
     like >= MIN_REPEATED_SIBLINGS && with_prose * 2 > like
 }

@@ -72,6 +72,19 @@ pub const CALENDAR: &[&str] = &[
     "donnerstag", "freitag", "samstag", "sonntag",
 ];
 
+/// Words that say when, not what: a figure is never a figure "of" them ("up from $38,373 a year ago").
+#[rustfmt::skip]
+pub const PERIOD_WORDS: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "ago", "today",
+    "yesterday", "tomorrow", "annual", "annually", "monthly", "weekly", "daily", "decade", "decades", "century",
+    "period", "season", "morning", "evening", "night", "afternoon", "hour", "hours", "minute", "minutes",
+];
+
+/// Whether `word` (folded) says when rather than what.
+pub fn is_period_word(word: &str) -> bool {
+    PERIOD_WORDS.contains(&word)
+}
+
 /// Whether `word` (folded) names a month or a day.
 pub fn is_calendar(word: &str) -> bool {
     CALENDAR.contains(&word)

@@ -99,7 +99,9 @@ fn relation(c: &Quantity, s: &Quantity) -> quantity::Relation {
     let (Some(a), Some(b)) = (&c.period, &s.period) else {
         return quantity::Relation::Unknown;
     };
-    match (a.first, a.last, b.first, b.last) {
+    // A period "since" a date is open towards the present.
+    let open = |p: &quantity::Period| p.last.or(p.since.then_some(chrono::NaiveDate::MAX));
+    match (a.first, open(a), b.first, open(b)) {
         (Some(af), Some(al), Some(bf), Some(bl)) => {
             if af == bf && al == bl {
                 quantity::Relation::Same
@@ -196,120 +198,154 @@ fn measure_words(c: &Figure, claim: &Claim) -> Vec<String> {
     out
 }
 
-/// The best-aligned source figure for claim figure `c` among `candidates` (figures of the units retrieved), with the
-/// unit lists of the page (`figures`) for conflicts inside a unit.
+/// What a claim figure measures, weighted once for the page: its measure words and their rarity.
+pub struct Measure {
+    words: Vec<String>,
+    weights: Vec<f64>,
+    total: f64,
+    names_on_page: bool,
+}
+
+impl Measure {
+    pub fn new(claim: &Claim, c: &Figure, index: &PageIndex) -> Self {
+        let words = measure_words(c, claim);
+        let weights: Vec<f64> = words.iter().map(|w| index.idf(w).max(0.1)).collect();
+        Measure {
+            total: weights.iter().sum(),
+            words,
+            weights,
+            names_on_page: c.names.iter().all(|n| index.has_form(n)),
+        }
+    }
+}
+
+/// How well a source figure's frame fits a claim figure's, whatever their units.
+#[derive(Debug, Clone, Copy)]
+pub struct Fit {
+    pub coverage: f64,
+    /// Why it cannot decide (empty when it can).
+    pub why: &'static str,
+    rank: Rank,
+    opposite: bool,
+}
+
+/// The fit of source figure `s` to claim figure `c` (see the module docs for what is asked).
+pub fn fit(claim: &Claim, c: &Figure, s: &Figure, page: &Page<'_>, m: &Measure) -> Fit {
+    let period = relation(&c.q, &s.q);
+    let coverage = if m.total > 0.0 {
+        m.words
+            .iter()
+            .zip(&m.weights)
+            .map(|(w, x)| x * s.weight_of(w))
+            .sum::<f64>()
+            / m.total
+    } else {
+        1.0
+    };
+    let unit_words = text::words(page.unit_text(s.unit));
+    let mut name_hits = 0;
+    let mut name_elsewhere_in_unit = false;
+    let mut name_unstated = false;
+    for n in &c.names {
+        let stem = text::stem(n);
+        let in_frame = |pool: &[String]| pool.iter().any(|x| same_name(n, x) || *x == stem);
+        let by_initials = claim
+            .initials_of(n)
+            .is_some_and(|a| s.names.contains(&a) || unit_words.contains(&a));
+        if in_frame(&s.names) || s.words.contains(&stem) || by_initials {
+            name_hits += 1;
+        } else if unit_words.iter().any(|w| same_name(n, w)) {
+            name_elsewhere_in_unit = true;
+        } else if !(in_frame(&s.context) || in_frame(&s.nearby) || in_frame(page.topic)) {
+            // Whose figure it is must be said beside it, in what it continues, or by the page's own subject.
+            name_unstated = true;
+        }
+    }
+    // The claim opens with whose figure it is; this figure is someone else's and the unit never names the
+    // claim's ("Wales recorded 3,100" for "Scotland recorded 3,100").
+    let subject_other = !c.subject.is_empty()
+        && !s.subject.is_empty()
+        && c.subject
+            .iter()
+            .all(|n| !s.names.contains(n) && !s.context.contains(&text::stem(n)) && !unit_words.contains(n));
+    let no_name_conflict = !name_elsewhere_in_unit && !subject_other;
+    let head_hits = c
+        .head
+        .iter()
+        .filter(|h| s.head.iter().any(|x| text::same_word(h, x)))
+        .count();
+    let head_match = head_hits > 0;
+    // Both say what they are figures of, and not the same thing: "like-for-like sales" against "revenue".
+    let head_mismatch =
+        !head_match && !c.head.is_empty() && !s.head.is_empty() && !c.head.iter().any(|h| s.has_word(h));
+    // The source says the opposite word of the claim's ("won all previous 15" for "lost all 15").
+    let opposite = c
+        .words
+        .iter()
+        .any(|w| !s.has_word(w) && s.words.iter().any(|x| lexicon::opposite(w, x)));
+    let head_elsewhere = !head_match
+        && !c.head.is_empty()
+        && !s.head.is_empty()
+        && page.figures[s.unit]
+            .iter()
+            .any(|o| !std::ptr::eq(o, s) && c.head.iter().any(|h| o.head.iter().any(|x| text::same_word(h, x))));
+    let rank = Rank {
+        no_name_conflict,
+        no_head_conflict: !head_elsewhere,
+        period: match period {
+            quantity::Relation::Different => 0,
+            quantity::Relation::Unknown => 1,
+            quantity::Relation::Same => 2,
+        },
+        head_hits,
+        coverage_steps: (coverage / COVERAGE_STEP).round() as i64,
+        name_hits,
+        same_counts: c.q.counts.is_some() && c.q.counts == s.q.counts,
+        correction: s.correction,
+    };
+    let all_names = name_hits == c.names.len() && name_hits > 0;
+    let measured = coverage >= MEASURE_MIN
+        || (head_match && all_names && coverage >= HEAD_MEASURE_MIN)
+        || (m.total == 0.0 && name_hits > 0);
+    let why = if !no_name_conflict {
+        "another entity's figure"
+    } else if head_elsewhere || head_mismatch {
+        "a figure of something else"
+    } else if period == quantity::Relation::Different {
+        "another period"
+    } else if !m.names_on_page || name_unstated {
+        "a name the passage never gives"
+    } else if !measured {
+        "too few of the claim's words"
+    } else {
+        ""
+    };
+    Fit {
+        coverage,
+        why,
+        rank,
+        opposite,
+    }
+}
+
+/// The best-aligned source figure for claim figure `c` among `candidates` (figures of the units retrieved).
 pub fn best<'a>(claim: &Claim, c: &Figure, candidates: &[&'a Figure], page: &Page<'a>) -> Option<Alignment<'a>> {
-    let (figures, index) = (page.figures, page.index);
-    let unit_text = |u: usize| page.unit_text(u);
-    let measure = measure_words(c, claim);
-    let weights: Vec<f64> = measure.iter().map(|w| index.idf(w).max(0.1)).collect();
-    let total: f64 = weights.iter().sum();
-    let names_on_page = c.names.iter().all(|n| index.has_form(n));
+    let m = Measure::new(claim, c, page.index);
     let mut scored: Vec<Alignment<'a>> = Vec::new();
     for &s in candidates {
         if s.superseded {
             continue;
         }
         let Some(k) = kind(&c.q, &s.q) else { continue };
-        let period = relation(&c.q, &s.q);
-        let coverage = if total > 0.0 {
-            measure
-                .iter()
-                .zip(&weights)
-                .map(|(w, x)| x * s.weight_of(w))
-                .sum::<f64>()
-                / total
-        } else {
-            1.0
-        };
-        let unit_words = text::words(unit_text(s.unit));
-        let mut name_hits = 0;
-        let mut name_elsewhere_in_unit = false;
-        let mut name_unstated = false;
-        for n in &c.names {
-            let stem = text::stem(n);
-            let in_frame = |pool: &[String]| pool.iter().any(|x| same_name(n, x) || *x == stem);
-            let by_initials = claim
-                .initials_of(n)
-                .is_some_and(|a| s.names.contains(&a) || unit_words.contains(&a));
-            if in_frame(&s.names) || s.words.contains(&stem) || by_initials {
-                name_hits += 1;
-            } else if unit_words.iter().any(|w| same_name(n, w)) {
-                name_elsewhere_in_unit = true;
-            } else if !(in_frame(&s.context) || in_frame(&s.nearby) || in_frame(page.topic)) {
-                // Whose figure it is must be said beside it, in what it continues, or by the page's own subject.
-                name_unstated = true;
-            }
-        }
-        // The claim opens with whose figure it is; this figure is someone else's and the unit never names the
-        // claim's ("Wales recorded 3,100" for "Scotland recorded 3,100").
-        let subject_other = !c.subject.is_empty()
-            && !s.subject.is_empty()
-            && c.subject
-                .iter()
-                .all(|n| !s.names.contains(n) && !s.context.contains(&text::stem(n)) && !unit_words.contains(n));
-        let no_name_conflict = !name_elsewhere_in_unit && !subject_other;
-        let head_hits = c
-            .head
-            .iter()
-            .filter(|h| s.head.iter().any(|x| text::same_word(h, x)))
-            .count();
-        let head_match = head_hits > 0;
-        // Both say what they are figures of, and not the same thing: "like-for-like sales" against "revenue".
-        let head_mismatch =
-            !head_match && !c.head.is_empty() && !s.head.is_empty() && !c.head.iter().any(|h| s.has_word(h));
-        // The source says the opposite word of the claim's ("won all previous 15" for "lost all 15").
-        let opposite = c
-            .words
-            .iter()
-            .any(|w| !s.has_word(w) && s.words.iter().any(|x| lexicon::opposite(w, x)));
-        let head_elsewhere = !head_match
-            && !c.head.is_empty()
-            && !s.head.is_empty()
-            && figures[s.unit]
-                .iter()
-                .any(|o| !std::ptr::eq(o, s) && c.head.iter().any(|h| o.head.iter().any(|x| text::same_word(h, x))));
-        let same_counts = c.q.counts.is_some() && c.q.counts == s.q.counts;
-        let agree = k == Kind::Same && !opposite && quantity::agrees(&c.q, &s.q);
-        let rank = Rank {
-            no_name_conflict,
-            no_head_conflict: !head_elsewhere,
-            period: match period {
-                quantity::Relation::Different => 0,
-                quantity::Relation::Unknown => 1,
-                quantity::Relation::Same => 2,
-            },
-            head_hits,
-            coverage_steps: (coverage / COVERAGE_STEP).round() as i64,
-            name_hits,
-            same_counts,
-            correction: s.correction,
-        };
-        let all_names = name_hits == c.names.len() && name_hits > 0;
-        let measured = coverage >= MEASURE_MIN
-            || (head_match && all_names && coverage >= HEAD_MEASURE_MIN)
-            || (total == 0.0 && name_hits > 0);
-        let why = if !no_name_conflict {
-            "another entity's figure"
-        } else if head_elsewhere || head_mismatch {
-            "a figure of something else"
-        } else if period == quantity::Relation::Different {
-            "another period"
-        } else if !names_on_page || name_unstated {
-            "a name the passage never gives"
-        } else if !measured {
-            "too few of the claim's words"
-        } else {
-            ""
-        };
-        let decisive = why.is_empty();
+        let f = fit(claim, c, s, page, &m);
+        let agree = k == Kind::Same && !f.opposite && quantity::agrees(&c.q, &s.q);
         scored.push(Alignment {
             source: s,
             agree,
-            decisive,
-            coverage,
-            why,
-            rank,
+            decisive: f.why.is_empty(),
+            coverage: f.coverage,
+            why: f.why,
+            rank: f.rank,
         });
     }
     let top = scored.iter().map(|a| a.rank).max()?;
@@ -325,7 +361,7 @@ pub fn best<'a>(claim: &Claim, c: &Figure, candidates: &[&'a Figure], page: &Pag
     // Among equals, the agreeing one is shown (and decides nothing when the tie is ambiguous).
     let mut chosen = tied.iter().find(|a| a.agree).copied().unwrap_or(tied[0]).clone();
     if ambiguous {
-        tracing::debug!(tied = ?tied.iter().map(|a| (&a.source.q.text, a.agree, unit_text(a.source.unit).chars().take(60).collect::<String>())).collect::<Vec<_>>(), "ambiguous");
+        tracing::debug!(tied = ?tied.iter().map(|a| (&a.source.q.text, a.agree, page.unit_text(a.source.unit).chars().take(60).collect::<String>())).collect::<Vec<_>>(), "ambiguous");
         chosen.decisive = false;
         chosen.why = "figures equally aligned that disagree";
     }

@@ -8,6 +8,7 @@
 
 use super::align::{self, Alignment};
 use super::claim::Claim;
+use super::derive;
 use super::frames::Figure;
 use super::index::Hit;
 use super::ReadPage;
@@ -56,6 +57,41 @@ pub fn candidate_units(page: &ReadPage, hits: &[Hit]) -> Vec<usize> {
     out
 }
 
+/// What the source says of one claim figure: from an aligned figure, or derived from two.
+struct Read {
+    source: String,
+    agree: bool,
+    decisive: bool,
+    coverage: f64,
+    negated: bool,
+    /// First and last unit of the evidence.
+    units: (usize, usize),
+}
+
+impl Read {
+    fn aligned(a: &Alignment<'_>) -> Self {
+        Read {
+            source: a.source.q.text.clone(),
+            agree: a.agree,
+            decisive: a.decisive,
+            coverage: a.coverage,
+            negated: a.source.negated,
+            units: (a.source.unit, a.source.unit),
+        }
+    }
+
+    fn derived(d: &derive::Derived<'_>) -> Self {
+        Read {
+            source: d.change.text.clone(),
+            agree: d.agree,
+            decisive: true,
+            coverage: d.coverage,
+            negated: d.from.negated || d.to.negated,
+            units: (d.from.unit.min(d.to.unit), d.from.unit.max(d.to.unit)),
+        }
+    }
+}
+
 /// The stance of one page on a claim with figures; `None` when nothing on it bears on the claim.
 pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
     let analysis = page.analysis();
@@ -74,64 +110,75 @@ pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
         topic: analysis.topic(&page.doc),
     };
     let unit_text = |u: usize| &doc_text[index.units[u].start..index.units[u].end];
-    let aligned: Vec<Option<Alignment<'_>>> = claim
+    let read: Vec<Option<Read>> = claim
         .figures
         .iter()
-        .map(|c| align::best(claim, c, &candidates, &view))
+        .map(|c| {
+            let a = align::best(claim, c, &candidates, &view);
+            tracing::debug!(
+                claim = %c.q.text, head = ?c.head, words = ?c.words, names = ?c.names,
+                source = ?a.as_ref().map(|a| (&a.source.q.text, &a.source.head, &a.source.names, a.coverage, a.why, a.agree)),
+                unit = ?a.as_ref().map(|a| unit_text(a.source.unit)),
+                "aligned"
+            );
+            match a {
+                Some(a) if a.decisive => Some(Read::aligned(&a)),
+                // A change the page gives only as its two ends: worked out, as a fact-checker would.
+                _ if derive::is_change(&c.q) => derive::change(claim, c, &candidates, &view).map(|d| {
+                    tracing::debug!(from = %d.from.q.text, to = %d.to.q.text, change = d.change.value, agree = d.agree, "derived");
+                    Read::derived(&d)
+                }),
+                Some(a) => Some(Read::aligned(&a)),
+                None => None,
+            }
+        })
         .collect();
-    for (c, a) in claim.figures.iter().zip(&aligned) {
-        tracing::debug!(
-            claim = %c.q.text, head = ?c.head, words = ?c.words, names = ?c.names,
-            source = ?a.as_ref().map(|a| (&a.source.q.text, &a.source.head, &a.source.names, a.coverage, a.why, a.agree)),
-            unit = ?a.as_ref().map(|a| unit_text(a.source.unit)),
-            "aligned"
-        );
-    }
     let mut matched = Vec::new();
     let mut differences = Vec::new();
-    for (c, a) in claim.figures.iter().zip(&aligned) {
-        let Some(a) = a.as_ref().filter(|a| a.decisive) else {
+    for (c, r) in claim.figures.iter().zip(&read) {
+        let Some(r) = r.as_ref().filter(|r| r.decisive) else {
             continue;
         };
         matched.push(MatchedQuantity {
             claim: c.q.text.clone(),
-            source: a.source.q.text.clone(),
-            agree: a.agree,
+            source: r.source.clone(),
+            agree: r.agree,
         });
-        if !a.agree {
+        if !r.agree {
             differences.push(Difference {
                 claim: c.q.text.clone(),
-                source: a.source.q.text.clone(),
+                source: r.source.clone(),
             });
         }
     }
-    let unit_span = |u: usize| (index.units[u].start, index.units[u].end);
-    if let Some(a) = aligned.iter().flatten().find(|a| a.decisive && !a.agree) {
-        let (start, end) = unit_span(a.source.unit);
+    let span = |r: &Read| (index.units[r.units.0].start, index.units[r.units.1].end);
+    if let Some(r) = read.iter().flatten().find(|r| r.decisive && !r.agree) {
+        let (start, end) = span(r);
         return Some(Finding {
             stance: Stance::Contradicts,
             start,
             end,
-            similarity: a.coverage,
+            similarity: r.coverage,
             matched,
             differences,
         });
     }
     let all_agree = !claim.figures.is_empty()
-        && claim.figures.iter().zip(&aligned).all(|(c, a)| {
-            a.as_ref()
-                .is_some_and(|a| a.decisive && a.agree && a.source.negated == c.negated)
+        && claim.figures.iter().zip(&read).all(|(c, r)| {
+            r.as_ref()
+                .is_some_and(|r| r.decisive && r.agree && r.negated == c.negated)
         });
     let names_on_page = claim.names.iter().all(|n| index.has_form(n));
     if all_agree && names_on_page {
-        let units: Vec<usize> = aligned.iter().flatten().map(|a| a.source.unit).collect();
-        let (lo, hi) = (units.iter().min().copied()?, units.iter().max().copied()?);
+        let lo = read.iter().flatten().map(|r| r.units.0).min()?;
+        let hi = read.iter().flatten().map(|r| r.units.1).max()?;
+        let first_read = read.iter().flatten().next()?;
         let (start, end) = if hi - lo <= 2 && index.units[lo].block + 1 >= index.units[hi].block {
-            (unit_span(lo).0, unit_span(hi).1)
+            (index.units[lo].start, index.units[hi].end)
         } else {
-            unit_span(units[0])
+            span(first_read)
         };
-        let similarity = aligned.iter().flatten().map(|a| a.coverage).sum::<f64>() / aligned.len().max(1) as f64;
+        let similarity = read.iter().flatten().map(|r| r.coverage).sum::<f64>() / read.len().max(1) as f64;
         return Some(Finding {
             stance: Stance::Supports,
             start,
@@ -145,8 +192,11 @@ pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
         return None;
     }
     // A mention: the aligned figure's unit if there is one, else the best-ranked unit.
-    let u = aligned.iter().flatten().next().map_or(first.unit, |a| a.source.unit);
-    let (start, end) = unit_span(u);
+    let (start, end) = read
+        .iter()
+        .flatten()
+        .next()
+        .map_or((index.units[first.unit].start, index.units[first.unit].end), span);
     Some(Finding {
         stance: Stance::Mentions,
         start,

@@ -321,14 +321,19 @@ fn head_of(
         if between.contains([';', '.', '!', '?']) || (between.contains(',') && !linked) || is_figure_token(t) {
             break;
         }
-        if LINKS.contains(&t.form.as_str()) {
+        if LINKS.contains(&t.form.as_str()) || lexicon::direction(&t.form).is_some() {
             linked |= matches!(t.form.as_str(), "at" | "of" | "to" | "with" | "from");
             continue;
         }
         // A word joined to the figure by a link, a bracket or a colon is what it is a figure of; one standing right
         // before it ("gives £3 million", "scored 31") is the verb that states it.
         let joined = n > 0 || between.contains(['(', ':']);
-        if text::is_content(&t.form) && !lexicon::is_calendar(&t.form) && joined {
+        if text::is_content(&t.form)
+            && !lexicon::is_calendar(&t.form)
+            && !lexicon::is_period_word(&t.form)
+            && !t.capital
+            && joined
+        {
             head.push(text::stem(&t.form));
             found_left = true;
             // A compound: "operating profit", "Straßen und Brücken" keeps the word before too.

@@ -10,6 +10,7 @@ mod align;
 mod analysis;
 mod claim;
 mod corrections;
+mod derive;
 mod figures;
 mod frames;
 pub mod index;

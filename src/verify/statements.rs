@@ -19,7 +19,9 @@ use crate::text::{self, lexicon};
 /// Share of a statement's rarity-weighted words a passage must hold to state it.
 pub const SUPPORT_COVERAGE: f64 = 0.8;
 /// Share of a statement's words a passage must hold to state its opposite (a negation or an opposite word away).
-pub const CONTRADICT_COVERAGE: f64 = 0.6;
+pub const CONTRADICT_COVERAGE: f64 = 0.55;
+/// How many words after a negation cue a claim word must stand for the cue to negate what the claim says.
+const NEGATION_REACH: usize = 3;
 /// A two-unit passage must earn its second unit: it scores this much less than the same coverage in one.
 const TWO_UNIT_FACTOR: f64 = 0.95;
 
@@ -44,7 +46,11 @@ pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
     let unread_number = text::tokens(claim.body_text())
         .iter()
         .any(|t| t.form.chars().any(|c| c.is_ascii_digit()) || lexicon::is_number_word(&t.form));
-    let words: Vec<String> = distinct(&claim.words);
+    // Negation cues are the claim's polarity, not what it is about.
+    let words: Vec<String> = distinct(&claim.words)
+        .into_iter()
+        .filter(|w| !lexicon::is_negation(w))
+        .collect();
     let weights: Vec<f64> = words.iter().map(|w| index.idf(w).max(0.1)).collect();
     let total: f64 = weights.iter().sum::<f64>().max(f64::EPSILON);
     let mut best: Option<(Stance, f64, Read)> = None;
@@ -126,34 +132,29 @@ fn read(claim: &Claim, words: &[String], weights: &[f64], total: f64, text: &str
     let toks = text::tokens(text);
     let stems: Vec<String> = toks.iter().map(|t| text::stem(&t.form)).collect();
     let mut covered = 0.0;
-    let mut matched_at: Vec<usize> = Vec::new();
-    let mut missing: Vec<&String> = Vec::new();
+    let mut matched: Vec<usize> = Vec::new();
+    let mut opposite = false;
     for (w, x) in words.iter().zip(weights) {
-        match stems.iter().position(|s| text::same_word(s, w)) {
-            Some(i) => {
-                covered += x;
-                matched_at.push(toks[i].start);
-            }
-            None => missing.push(w),
+        if let Some(i) = stems.iter().position(|s| text::same_word(s, w)) {
+            covered += x;
+            matched.push(i);
+        } else if let Some(i) = stems.iter().position(|s| lexicon::opposite(w, s)) {
+            // "held" where the claim says "released": the passage speaks of the same thing, the other way.
+            covered += x;
+            matched.push(i);
+            opposite = true;
         }
     }
     let names_here = claim.names.iter().all(|n| {
         toks.iter().any(|t| same_name(n, t.form.trim_end_matches("'s")))
             || claim.initials_of(n).is_some_and(|a| toks.iter().any(|t| t.form == a))
     });
-    // Polarity where the claim's words are: the comma-bounded stretches holding a matched word.
-    let marks = [',', ';', '(', ')', '\u{2014}', '\u{2013}', ':'];
-    let stretch = |at: usize| {
-        let lo = text[..at].rfind(marks).map_or(0, |i| i + 1);
-        let hi = text[at..].find(marks).map_or(text.len(), |i| at + i);
-        (lo, hi)
-    };
-    let stretches: Vec<(usize, usize)> = matched_at.iter().map(|&at| stretch(at)).collect();
-    let negated = toks.iter().any(|t| {
+    // Polarity where the claim's words are: a negation is read only when one of the claim's words follows it closely
+    // ("pleaded not guilty", "didn't see Holcomb"), not when it negates something else ("did not find the girl").
+    let negated = toks.iter().enumerate().any(|(i, t)| {
         (lexicon::is_negation(&t.form) || t.form.ends_with("n't"))
-            && stretches.iter().any(|&(lo, hi)| t.start >= lo && t.end <= hi)
+            && matched.iter().any(|&m| m > i && m <= i + NEGATION_REACH)
     });
-    let opposite = missing.iter().any(|w| stems.iter().any(|s| lexicon::opposite(w, s)));
     Read {
         start: base,
         end: base + text.len(),

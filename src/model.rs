@@ -168,6 +168,27 @@ impl CheckInput {
     }
 }
 
+/// What kind of claim was checked: figures (compared by what they state), a quotation (whose words, and were they
+/// these), or a plain statement (stated, stated the other way, or not at all).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    #[default]
+    Figures,
+    Quotation,
+    Statement,
+}
+
+impl ClaimKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Figures => "figures",
+            ClaimKind::Quotation => "quotation",
+            ClaimKind::Statement => "statement",
+        }
+    }
+}
+
 /// The verdict across all sources.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -266,6 +287,9 @@ pub struct CheckAnswer {
     pub check_id: Option<String>,
     pub claim: String,
     pub speaker: Option<String>,
+    /// How the claim was read and checked.
+    #[serde(default)]
+    pub kind: ClaimKind,
     pub verdict: Verdict,
     pub confidence: f64,
     pub summary: String,

@@ -25,6 +25,7 @@ fn answer(claim: &str, speaker: Option<&str>, verdict: Verdict) -> CheckAnswer {
         check_id: None,
         claim: claim.into(),
         speaker: speaker.map(String::from),
+        kind: crosscheck::model::ClaimKind::Figures,
         verdict,
         confidence: 0.5,
         summary: String::new(),

@@ -285,6 +285,7 @@ mod tests {
             check_id: None,
             claim: claim.into(),
             speaker: None,
+            kind: crate::model::ClaimKind::Figures,
             verdict,
             confidence: 0.5,
             summary: String::new(),

@@ -42,8 +42,6 @@ pub struct Claim {
     pub attributed: Vec<String>,
     /// The figures to check, each with its frame (dates that only say when another figure holds are left out).
     pub figures: Vec<Figure>,
-    /// Every figure the quantity engine read, for the answer.
-    pub quantities: Vec<Quantity>,
     pub negated: bool,
     /// Runs of consecutive names in what is checked ("United States", "Joseph Minga").
     pub name_runs: Vec<Vec<String>>,
@@ -111,7 +109,6 @@ impl Claim {
             names: names_in(body),
             attributed: attribution.map(names_in).unwrap_or_default(),
             figures,
-            quantities,
             negated: text::negated(body_text),
             name_runs: name_runs(claim, &toks, body, common),
         }

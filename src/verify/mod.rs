@@ -21,7 +21,7 @@ mod summary;
 
 use crate::extract::Document;
 use crate::fetch::{FetchError, Page};
-use crate::model::{CheckAnswer, CheckInput, Evidence, QuantityOut, SourceStatus, Stance, Verdict};
+use crate::model::{CheckAnswer, CheckInput, ClaimKind, Evidence, QuantityOut, SourceStatus, Stance, Verdict};
 use crate::quote;
 
 pub use analysis::Analysis;
@@ -76,7 +76,8 @@ impl ReadPage {
 pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
     let statuses: Vec<SourceStatus> = sources.iter().map(status_of).collect();
     let readable: Vec<&ReadPage> = sources.iter().filter_map(|s| s.outcome.as_deref().ok()).collect();
-    let claim_qs = crate::quantity::extract(&input.claim, &crate::quantity::Context { published: None });
+    let claim_qs = crate::quantity::extract(&input.claim, &crate::quantity::Context::default());
+    let quoted = quote::parse_claim(&input.claim, input.speaker.as_deref());
     let quantities = claim_qs
         .iter()
         .map(|q| QuantityOut {
@@ -90,6 +91,13 @@ pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
         check_id: None,
         claim: input.claim.clone(),
         speaker: input.speaker.clone(),
+        kind: if quoted.is_some() {
+            ClaimKind::Quotation
+        } else if claim_qs.is_empty() {
+            ClaimKind::Statement
+        } else {
+            ClaimKind::Figures
+        },
         verdict: Verdict::Unverifiable,
         confidence: 0.0,
         summary: String::new(),
@@ -101,9 +109,13 @@ pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
         answer.summary = summary::unreadable(&answer.sources);
         return answer;
     }
-    let (verdict, confidence, mut evidence) = match quote::parse_claim(&input.claim, input.speaker.as_deref()) {
-        Some(qc) => quotes::check_quotation(&qc, &readable),
-        None => check_fact(&input.claim, &readable),
+    let (verdict, confidence, mut evidence) = match &quoted {
+        Some(qc) => quotes::check_quotation(qc, &readable),
+        None => {
+            let (verdict, confidence, evidence, kind) = check_fact(&input.claim, &readable);
+            answer.kind = kind;
+            (verdict, confidence, evidence)
+        }
     };
     // Deciding evidence first, then mentions; within each, the closest first.
     evidence.sort_by(|a, b| {
@@ -125,9 +137,14 @@ fn rank(s: Stance) -> u8 {
     }
 }
 
-fn check_fact(claim: &str, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>) {
+fn check_fact(claim: &str, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>, ClaimKind) {
     let common = |w: &str| pages.iter().all(|p| p.analysis().common(w));
     let claim = Claim::new(claim, &common);
+    let kind = if claim.figures.is_empty() {
+        ClaimKind::Statement
+    } else {
+        ClaimKind::Figures
+    };
     let mut evidence = Vec::new();
     let (mut supports, mut contradicts) = (Vec::new(), Vec::new());
     for page in pages {
@@ -160,7 +177,7 @@ fn check_fact(claim: &str, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>)
         Verdict::Mixed => 0.5,
         _ => 1.0 - evidence.iter().map(|e| e.similarity).fold(0.0, f64::max) * 0.5,
     };
-    (verdict, confidence.clamp(0.0, 1.0), evidence)
+    (verdict, confidence.clamp(0.0, 1.0), evidence, kind)
 }
 
 pub(crate) fn evidence_item(page: &ReadPage, start: usize, end: usize, stance: Stance, similarity: f64) -> Evidence {

@@ -34,7 +34,7 @@ impl FactClaim {
     pub fn new(claim: &str) -> Self {
         FactClaim {
             words: text::content_words(claim),
-            quantities: quantity::extract(claim, &quantity::Context { published: None }),
+            quantities: quantity::extract(claim, &quantity::Context::default()),
             negated: text::negated(claim),
             has_digits: claim.chars().any(|c| c.is_ascii_digit()),
         }

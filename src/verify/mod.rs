@@ -55,13 +55,13 @@ impl ReadPage {
 pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
     let statuses: Vec<SourceStatus> = sources.iter().map(status_of).collect();
     let readable: Vec<&ReadPage> = sources.iter().filter_map(|s| s.outcome.as_deref().ok()).collect();
-    let claim_qs = crate::quantity::extract(&input.claim, &crate::quantity::Context { published: None });
+    let claim_qs = crate::quantity::extract(&input.claim, &crate::quantity::Context::default());
     let quantities = claim_qs
         .iter()
         .map(|q| QuantityOut {
             text: q.text.clone(),
             value: q.value,
-            unit: q.unit.clone(),
+            unit: q.unit.as_str().to_string(),
         })
         .collect();
     let mut answer = CheckAnswer {

@@ -95,6 +95,7 @@ impl Analysis {
         self.quantities.get_or_init(|| {
             let ctx = quantity::Context {
                 published: doc.published_date(),
+                lang: doc.meta.language.as_deref().and_then(quantity::Lang::from_tag),
             };
             self.sentences
                 .iter()

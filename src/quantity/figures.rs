@@ -36,7 +36,12 @@ pub(crate) struct Parser<'a> {
     pub lx: &'a Lexicon,
     pub found: Vec<Found>,
     pub mentions: Vec<Mention>,
+    /// The last unit read by [`Parser::unit_after`], by where and how it was asked.
+    pub last_unit: std::cell::Cell<Option<LastUnit>>,
 }
+
+/// Where a unit was asked for (token, money before, a fraction before) and what was read there.
+pub(crate) type LastUnit = ((usize, bool, bool), Option<Reading>);
 
 /// A currency written before the number: its unit and any scale its code carries ("MEUR 120").
 #[derive(Debug, Clone, Copy)]
@@ -54,6 +59,7 @@ impl<'a> Parser<'a> {
             lx,
             found: Vec::new(),
             mentions: Vec::new(),
+            last_unit: std::cell::Cell::new(None),
         }
     }
 
@@ -135,6 +141,14 @@ impl<'a> Parser<'a> {
         table
             .iter()
             .find_map(|(words, v)| self.seq(i, words).map(|next| (*v, next)))
+    }
+
+    /// A rate after a figure ("a year", "per share", "annually"); every rate starts with a word of the tables.
+    pub(crate) fn rate_at(&self, k: usize) -> Option<(&'static str, usize)> {
+        if self.class(k) & (class::STOP | class::ARTICLE) == 0 && !self.is(k, "annually") {
+            return None;
+        }
+        self.match_table(k, tables::RATES)
     }
 
     /// A hedge ("about", "more than") ends at token `p`.
@@ -364,7 +378,8 @@ impl<'a> Parser<'a> {
             unit = Unit::Ratio;
             half = RATIO_HALF;
         }
-        if let Some((b, next)) = self.match_table(k, tables::HEDGES_AFTER) {
+        let hedge_after = self.class(k) & class::STOP != 0 || self.is(k, "plus");
+        if let Some((b, next)) = self.match_table(k, tables::HEDGES_AFTER).filter(|_| hedge_after) {
             bound = b;
             k = next;
         } else if self
@@ -376,12 +391,12 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let mut per = None;
-        if let Some((p, next)) = self.match_table(k, tables::RATES) {
+        if let Some((p, next)) = self.rate_at(k) {
             per = Some(p.to_string());
             k = next;
         }
         let directionless = matches!(unit, Unit::YearOfAge | Unit::Factor) || unit == Unit::Measure(&SECOND);
-        if tables::CHANGE_AFTER.iter().any(|w| self.is(k, w)) && !directionless {
+        if self.class(k) & class::CHANGE != 0 && tables::CHANGE_AFTER.iter().any(|w| self.is(k, w)) && !directionless {
             change = tables::lookup(tables::CHANGE_WORDS, self.word(k));
             k += 1;
         }
@@ -394,7 +409,7 @@ impl<'a> Parser<'a> {
                 last = at;
                 if per.is_none() {
                     // "£3 million funding each year"
-                    if let Some((p, next)) = self.match_table(at + 1, tables::RATES) {
+                    if let Some((p, next)) = self.rate_at(at + 1) {
                         per = Some(p.to_string());
                         last = next - 1;
                     }

@@ -174,6 +174,10 @@ impl Parser<'_> {
             n += 1;
         }
         let num = *self.toks.get(n)?;
+        let number_word = num.kind == Kind::Word && num.class & class::NUMWORD != 0;
+        if num.kind != Kind::Num && !number_word {
+            return None;
+        }
         if super::money::at(self.text, self.toks, i).is_some() || self.scaled_money_word(i) {
             return None;
         }
@@ -263,7 +267,7 @@ impl Parser<'_> {
                 return Some((p - 1, i, self.label_tail(i)));
             }
             // "dial 999", "called 911".
-            let dialled = CALL_VERBS.iter().any(|v| self.is(p, v)) && EMERGENCY_NUMBERS.contains(&t.value);
+            let dialled = EMERGENCY_NUMBERS.contains(&t.value) && CALL_VERBS.iter().any(|v| self.is(p, v));
             if dialled && t.int_digits >= 3 {
                 return Some((i, i, i));
             }

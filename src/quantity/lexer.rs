@@ -118,6 +118,9 @@ pub(crate) fn tokenize(text: &str, lang: Option<Lang>) -> Vec<Token> {
             lex_number(text, i, false, style)
         } else if b.is_ascii_alphabetic() || (b >= 0x80 && is_letter(char_at(text, i))) {
             lex_word(text, i, lx)
+        } else if b == b' ' || b == b'\t' {
+            i += 1;
+            continue;
         } else {
             let c = char_at(text, i);
             let next = i + c.len_utf8();
@@ -185,8 +188,9 @@ fn lex_word(text: &str, start: usize, lx: &Lexicon) -> (Token, usize) {
         match bytes.get(i) {
             Some(b) if b.is_ascii_alphabetic() => 1,
             Some(&b) if b >= 0x80 => {
+                // Fraction characters are in the blocks `is_letter` leaves out.
                 let c = char_at(text, i);
-                if is_letter(c) && !VULGAR_FRACTIONS.iter().any(|(v, _)| *v == c) {
+                if is_letter(c) {
                     c.len_utf8()
                 } else {
                     0

@@ -94,7 +94,10 @@ pub(crate) struct Entry {
 
 /// The compiled vocabulary of one language.
 pub(crate) struct Lexicon {
-    words: HashMap<Box<str>, Entry, BuildHasherDefault<Fnv>>,
+    words: HashMap<Box<[u8]>, Entry, BuildHasherDefault<Fnv>>,
+    /// Which pairs of first letters (and single letters) start a word of the lexicon: most words of a page are in
+    /// no table, and this spares them the hash.
+    starts: Box<[bool; STARTS]>,
     /// First two bytes of the non-ASCII words: no other non-ASCII word is looked up.
     non_ascii: Vec<[u8; 2]>,
     /// Word sequences for "percent" after a figure.
@@ -110,9 +113,26 @@ pub(crate) struct Lexicon {
 /// Longest word worth looking up; longer words are in no table.
 const MAX_WORD: usize = 16;
 
+/// Slots of [`Lexicon::starts`]: every pair of lower-case ASCII letters, then every single letter.
+const STARTS: usize = 26 * 26 + 26;
+
+/// The slot of a lower-case word's first letters, when they are ASCII letters.
+fn start_index(w: &[u8]) -> Option<usize> {
+    let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a'));
+    match w {
+        [a] => Some(26 * 26 + letter(*a)?),
+        [a, b, ..] => Some(letter(*a)? * 26 + letter(*b)?),
+        [] => None,
+    }
+}
+
 impl Lexicon {
     fn entry(&mut self, w: &str) -> &mut Entry {
-        self.words.entry(w.to_lowercase().into()).or_default()
+        let key: Box<[u8]> = w.to_lowercase().into_bytes().into();
+        if let Some(i) = start_index(&key) {
+            self.starts[i] = true;
+        }
+        self.words.entry(key).or_default()
     }
 
     fn add(&mut self, w: &str, bit: u32) {
@@ -129,7 +149,10 @@ impl Lexicon {
             for (dst, src) in buf.iter_mut().zip(word.bytes()) {
                 *dst = src.to_ascii_lowercase();
             }
-            let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
+            let lower = &buf[..word.len()];
+            if start_index(lower).is_some_and(|i| !self.starts[i]) {
+                return None;
+            }
             return self.words.get(lower);
         }
         let b = word.as_bytes();
@@ -137,7 +160,7 @@ impl Lexicon {
         if !self.non_ascii.contains(&prefix) {
             return None;
         }
-        self.words.get(word.to_lowercase().as_str())
+        self.words.get(word.to_lowercase().as_bytes())
     }
 
     /// The class bits of a word (0 for words in no table).
@@ -176,6 +199,7 @@ impl Lexicon {
     fn english() -> Lexicon {
         let mut lx = Lexicon {
             words: HashMap::default(),
+            starts: Box::new([false; STARTS]),
             non_ascii: Vec::new(),
             percent: PERCENT_WORDS.to_vec(),
             ratio: &[],
@@ -327,10 +351,7 @@ impl Lexicon {
             .words
             .keys()
             .filter(|w| !w.is_ascii())
-            .map(|w| {
-                let b = w.as_bytes();
-                [b[0], b.get(1).copied().unwrap_or(0)]
-            })
+            .map(|b| [b[0], b.get(1).copied().unwrap_or(0)])
             .collect();
         prefixes.sort_unstable();
         prefixes.dedup();

@@ -173,18 +173,22 @@ pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
             c = i + 1;
         }
     }
-    let words_from = |start: usize, end: &dyn Fn(&Token) -> bool| -> Arc<[String]> {
-        let mut words: Vec<String> = toks[start..]
-            .iter()
-            .zip(&covered[start..])
-            .take_while(|(t, _)| !end(t))
-            .filter(|(t, inside)| {
-                !**inside && t.kind == Kind::Word && t.class & NOT_CONTENT == 0 && t.end - t.start >= 3
-            })
-            .map(|(t, _)| stem(tables::singular(&text[t.start..t.end])))
-            .filter(|w| !matches!(w.as_str(), "per" | "cent" | "percent"))
-            .take(MAX_CONTEXT)
-            .collect();
+    // Each word is made singular and stemmed once, however many sentence and clause lists it goes into.
+    let mut norm: Vec<Option<String>> = vec![None; toks.len()];
+    let mut words_from = |start: usize, end: &dyn Fn(&Token) -> bool| -> Arc<[String]> {
+        let mut words: Vec<String> = Vec::new();
+        for (i, t) in toks.iter().enumerate().skip(start) {
+            if end(t) || words.len() >= MAX_CONTEXT {
+                break;
+            }
+            if covered[i] || t.kind != Kind::Word || t.class & NOT_CONTENT != 0 || t.end - t.start < 3 {
+                continue;
+            }
+            let w = norm[i].get_or_insert_with(|| stem(tables::singular(&text[t.start..t.end])));
+            if !matches!(w.as_str(), "per" | "cent" | "percent") {
+                words.push(w.clone());
+            }
+        }
         words.sort_unstable();
         words.dedup();
         Arc::from(words)

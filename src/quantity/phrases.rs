@@ -366,21 +366,23 @@ pub(crate) fn singular(word: &str) -> String {
             return lower;
         }
     }
-    let lower = lower.trim_end_matches(['\'', '\u{2019}']).to_string();
+    while lower.ends_with(['\'', '\u{2019}']) {
+        lower.pop();
+    }
     if let Some(s) = lookup(IRREGULAR_PLURALS, &lower) {
         return s.to_string();
     }
-    let stem = |n: usize| lower[..lower.len() - n].to_string();
-    if lower.ends_with("ies") && lower.len() > 4 {
-        format!("{}y", stem(3))
+    let n = lower.len();
+    if lower.ends_with("ies") && n > 4 {
+        lower.truncate(n - 3);
+        lower.push('y');
     } else if ["sses", "shes", "ches", "xes", "zes"]
         .iter()
         .any(|s| lower.ends_with(s))
     {
-        stem(2)
-    } else if lower.ends_with('s') && !["ss", "us", "is"].iter().any(|s| lower.ends_with(s)) && lower.len() > 3 {
-        stem(1)
-    } else {
-        lower
+        lower.truncate(n - 2);
+    } else if lower.ends_with('s') && !["ss", "us", "is"].iter().any(|s| lower.ends_with(s)) && n > 3 {
+        lower.truncate(n - 1);
     }
+    lower
 }

@@ -42,6 +42,8 @@ pub(crate) struct Match<T> {
 #[derive(Debug)]
 pub(crate) struct Index<T> {
     map: HashMap<Box<str>, Vec<Entry<T>>>,
+    /// First characters of the keys that are not ASCII: any other non-ASCII word is no spelling's start.
+    non_ascii: Vec<char>,
 }
 
 /// Cuts a spelling into the pieces the tokenizer would make of it: runs of letters, and single other characters
@@ -131,7 +133,10 @@ fn piece_matches(text: &str, t: &Token, piece: &str, case: Case) -> bool {
 
 impl<T: Copy> Index<T> {
     pub(crate) fn new() -> Self {
-        Index { map: HashMap::new() }
+        Index {
+            map: HashMap::new(),
+            non_ascii: Vec::new(),
+        }
     }
 
     /// Adds a spelling; `tight` spellings are only matched glued or inside compounds.
@@ -139,6 +144,11 @@ impl<T: Copy> Index<T> {
         let pieces = pieces(spelling);
         let Some(first) = pieces.first() else { return };
         let key: Box<str> = first.to_lowercase().into();
+        if let Some(c) = key.chars().next().filter(|c| !c.is_ascii()) {
+            if !self.non_ascii.contains(&c) {
+                self.non_ascii.push(c);
+            }
+        }
         let entries = self.map.entry(key).or_default();
         entries.push(Entry {
             pieces: pieces.into(),
@@ -153,6 +163,12 @@ impl<T: Copy> Index<T> {
     /// The longest spelling starting at token `k`.
     pub(crate) fn at(&self, text: &str, toks: &[Token], k: usize) -> Option<Match<T>> {
         let first = toks.get(k)?;
+        if first.kind == Kind::Word {
+            let c = text[first.start..].chars().next()?;
+            if !c.is_ascii() && !c.to_lowercase().any(|l| self.non_ascii.contains(&l)) {
+                return None;
+            }
+        }
         let entries = with_key(text, first, |key| self.map.get(key))??;
         entries.iter().find_map(|e| {
             let n = e.pieces.len();

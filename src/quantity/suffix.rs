@@ -29,8 +29,20 @@ const fn reading(unit: Unit, factor: f64, next: usize) -> Reading {
 const SHORT_UNIT: usize = 3;
 
 impl Parser<'_> {
-    /// The unit written after the number at `k`.
+    /// The unit written after the number at `k` (the last answer is kept: the figure parser asks twice).
     pub(crate) fn unit_after(&self, k: usize, has_money: bool, core: &Core) -> Option<Reading> {
+        let key = (k, has_money, core.fraction);
+        if let Some((at, r)) = self.last_unit.get() {
+            if at == key {
+                return r;
+            }
+        }
+        let r = self.read_unit(k, has_money, core);
+        self.last_unit.set(Some((key, r)));
+        r
+    }
+
+    fn read_unit(&self, k: usize, has_money: bool, core: &Core) -> Option<Reading> {
         let t = *self.toks.get(k)?;
         if t.kind == Kind::Sym && t.ch == '%' {
             return Some(self.points_after(k + 1).unwrap_or(reading(Unit::Percent, 1.0, k + 1)));

@@ -178,7 +178,10 @@ impl Parser<'_> {
         if num.kind != Kind::Num && !number_word {
             return None;
         }
-        if super::money::at(self.text, self.toks, i).is_some() || self.scaled_money_word(i) {
+        let unit_word = super::money::at(self.text, self.toks, i).is_some()
+            || super::measures::at(self.text, self.toks, i).is_some_and(|m| !m.tight)
+            || self.scaled_money_word(i);
+        if unit_word {
             return None;
         }
         // A word glued to digits: "A380", "E16", "MP3", "PM2.5", "M25", "COVID-19", "F-35"; not "under-25".
@@ -483,6 +486,7 @@ mod tests {
         ("Article 50 was triggered", &["Article 50"]),
         ("rolled out 5G masts", &["5G"]),
         ("call +1-222-2222/2222 now", &["+1-222-2222/2222"]),
+        ("the F-35 and the G7", &["F-35", "G7"]),
     ];
 
     #[test]

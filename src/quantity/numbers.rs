@@ -173,6 +173,9 @@ impl Parser<'_> {
             self.lx
                 .scale(w)
                 .filter(|_| !(w.eq_ignore_ascii_case("mil") && self.class(k + 1) & class::SCALE != 0))
+        } else if let Some(&(_, s)) = tables::PLURAL_SCALES.iter().find(|(p, _)| p.eq_ignore_ascii_case(w)) {
+            // "200 thousands", "1.5 dozen": a plural scale or a dozen after digits multiplies them.
+            Some(s)
         } else {
             tables::SCALE_SYMBOLS.iter().find(|(s, _)| *s == w).map(|&(_, v)| v)
         };
@@ -180,7 +183,7 @@ impl Parser<'_> {
         let scale = scale.or_else(|| (w.eq_ignore_ascii_case("mil") && !glued).then_some(1e3));
         let Some(mut s) = scale else { return core };
         let mut next = k + 1;
-        // A dot ends "Mio." and "Mrd.".
+        // "2 lakh crore": a larger scale after a scale multiplies it.
         if let Some(s2) = self.toks.get(next).filter(|x| x.class & class::SCALE != 0) {
             let v2 = self.lx.scale(self.word(next)).unwrap_or(0.0);
             if v2 > s && v2 >= 1e3 && s2.kind == Kind::Word {
@@ -226,7 +229,11 @@ impl Parser<'_> {
             loop {
                 match self.toks.get(k) {
                     Some(x) if x.kind == Kind::Sym && x.ch == '+' && x.glued => k += 1,
-                    Some(x) if x.kind == Kind::Clause && x.glued && self.text[x.start..x.end] == *"-" => {
+                    Some(x)
+                        if matches!(x.kind, Kind::Clause | Kind::Hyphen)
+                            && x.glued
+                            && self.text[x.start..x.end] == *"-" =>
+                    {
                         sign = -sign;
                         k += 1;
                     }

@@ -316,6 +316,19 @@ impl Parser<'_> {
         mut half: f64,
         mut k: usize,
     ) -> (f64, f64, usize) {
+        // "a 6-foot-2 forward": inches after feet, by a hyphen.
+        let inches = super::measures::named("inch");
+        let glued_num = |x: usize| {
+            self.toks
+                .get(x)
+                .is_some_and(|t| t.kind == Kind::Num && t.glued && t.decimals == 0)
+        };
+        if def.name == "foot" && self.kind(k) == Some(Kind::Hyphen) && glued_num(k + 1) && self.toks[k].glued {
+            if let Some(inch) = inches.filter(|_| self.toks[k + 1].value < 12.0) {
+                let f = inch.factor / def.factor;
+                return (value + self.toks[k + 1].value * f, 0.5 * f, k + 2);
+            }
+        }
         let mut last = def.factor;
         for _ in 0..2 {
             let start = if self.is(k, "and") { k + 1 } else { k };

@@ -171,16 +171,23 @@ impl<T: Copy> Index<T> {
         }
         let entries = with_key(text, first, |key| self.map.get(key))??;
         entries.iter().find_map(|e| {
-            let n = e.pieces.len();
-            let window = toks.get(k..k + n)?;
-            let all = window.iter().zip(e.pieces.iter()).enumerate().all(|(i, (t, p))| {
-                // Inside a spelling, pieces are written together or one space apart ("km / h", "sq ft").
-                let near = i == 0 || t.start <= window[i - 1].end + 1;
-                near && piece_matches(text, t, p, e.case)
-            });
-            all.then_some(Match {
+            // Inside a spelling, pieces are written together, one space apart ("km / h", "sq ft") or hyphened
+            // ("a 2,000-square-foot home").
+            let mut at = k;
+            for (i, p) in e.pieces.iter().enumerate() {
+                if i > 0 && toks.get(at).is_some_and(|t| t.kind == Kind::Hyphen) && &**p != "-" {
+                    at += 1;
+                }
+                let t = toks.get(at)?;
+                let near = i == 0 || t.start <= toks[at - 1].end + 1;
+                if !near || !piece_matches(text, t, p, e.case) {
+                    return None;
+                }
+                at += 1;
+            }
+            Some(Match {
                 value: e.value,
-                next: k + n,
+                next: at,
                 tight: e.tight,
             })
         })

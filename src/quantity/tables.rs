@@ -101,6 +101,17 @@ pub(crate) const SCALE_SUFFIXES: &[(&str, f64)] = &[
     ("T", 1e12),
 ];
 
+/// Plural scale words and dozens after digits, which multiply them ("200 thousands", "1.5 dozen"); alone the plurals
+/// are vague ("thousands of people").
+pub(crate) const PLURAL_SCALES: &[(&str, f64)] = &[
+    ("hundreds", 1e2),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+    ("dozen", 12.0),
+    ("dozens", 12.0),
+];
+
 /// Scale symbols that may stand apart from the number (`2.33 k`, `1,674,200.5 M`), in the case written; `B` and
 /// `bn` need a currency ("$5 B"), a spaced `m` is a metre.
 pub(crate) const SCALE_SYMBOLS: &[(&str, f64)] = &[("k", 1e3), ("K", 1e3), ("M", 1e6), ("MM", 1e6)];

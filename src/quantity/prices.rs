@@ -89,6 +89,10 @@ const MONEY_CUES: &[&str] = &[
     "valued",
     "bank",
     "sterling",
+    "note",
+    "notes",
+    "coin",
+    "coins",
 ];
 
 /// Words that make "pounds" a mass.

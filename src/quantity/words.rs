@@ -17,7 +17,7 @@ use super::numbers::{half_width, Core};
 use super::tables::{self, class};
 
 /// Most tokens in a number written in words ("two hundred and fifty-three thousand" is nine).
-const MAX_WORD_TOKENS: usize = 24;
+const MAX_WORD_TOKENS: usize = 16;
 
 /// What one token of a number in words is.
 #[derive(Debug, Clone, Copy, PartialEq)]

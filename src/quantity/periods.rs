@@ -383,7 +383,10 @@ impl Parser<'_> {
                 || (n.glued && n.kind == Kind::Word)
                 || w.eq_ignore_ascii_case("per")
                 || w.eq_ignore_ascii_case("percent");
-            if unit_follows {
+            // "2000 over 3" ending its phrase is a quotient; "in 2000 over 3 million people" is a year.
+            let ends = |k: usize| matches!(self.kind(k), None | Some(Kind::Break | Kind::Clause));
+            let quotient = w.eq_ignore_ascii_case("over") && self.kind(i + 2) == Some(Kind::Num) && ends(i + 3);
+            if unit_follows || quotient {
                 return None;
             }
         }

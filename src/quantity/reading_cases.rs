@@ -134,6 +134,7 @@ const ROWS: &[Row] = &[
     r("2.5e-3", 0.0025, "count"),
     r("2mil SEK", 2e6, "SEK"),
     r("one over three", 1.0 / 3.0, "count"),
+    r("2000 over 3", 2000.0 / 3.0, "count"),
     r("4 thousand 3 hundred and 21", 4_321.0, "count"),
     r("The population is 3 million and a half", 3.5e6, "count"),
     r("one billion and three quarters million", 1_000_750_000.0, "count"),

@@ -508,6 +508,32 @@ mod tests {
     }
 
     #[test]
+    fn every_label_table_row_makes_a_label() {
+        let label = |text: &str| {
+            let qs = extract(text, &Context::default());
+            qs.iter().any(|q| q.unit == Unit::Label)
+        };
+        for w in super::ROUTE_WORDS.iter().chain(super::super::tables::LABEL_WORDS) {
+            assert!(label(&format!("near the {w} 66 sign")), "{w}");
+        }
+        for n in super::EMERGENCY_NUMBERS {
+            let digits = format!("{n:03}");
+            for noun in super::CALL_NOUNS {
+                assert!(label(&format!("the {digits} {noun} today")), "{digits} {noun}");
+            }
+            for verb in super::CALL_VERBS {
+                assert!(label(&format!("they {verb} {digits} today")), "{verb} {digits}");
+            }
+        }
+        for w in super::PRODUCT_WORDS {
+            assert!(label(&format!("the 737 {w} fleet")), "{w}");
+        }
+        for w in super::STREET_WORDS {
+            assert!(label(&format!("at 1119 Eighth {w} today")), "{w}");
+        }
+    }
+
+    #[test]
     fn counts_next_to_names_stay_counts() {
         for text in [
             "three Taliban prisoners",

@@ -399,6 +399,44 @@ mod tests {
     }
 
     #[test]
+    fn every_table_word_reads_back_with_its_value() {
+        let en = lexicon(None);
+        for &(w, v) in NUMBER_WORDS {
+            assert_eq!(en.number(w), Some(v), "{w}");
+        }
+        for &(w, v) in SCALE_WORDS.iter().chain(foreign::FOREIGN_SCALES) {
+            assert_eq!(en.scale(w), Some(v), "{w}");
+        }
+        for &(w, v) in FRACTIONS {
+            assert_eq!(en.fraction(w), Some(v), "{w}");
+        }
+        for &(w, v) in ORDINAL_UNITS {
+            assert_eq!(en.ordinal(w), Some(v), "{w}");
+        }
+        for &(w, v) in TIME_UNITS.iter().chain(foreign::FOREIGN_TIME) {
+            assert_eq!(en.time(w), Some(v), "{w}");
+        }
+        for lang in [Lang::Fr, Lang::De, Lang::Es, Lang::It, Lang::Pt, Lang::Nl] {
+            let (lx, words) = (lexicon(Some(lang)), foreign::words(lang).expect("a table"));
+            for &(w, v) in words.numbers {
+                assert_eq!(lx.number(w), Some(v), "{lang:?} {w}");
+            }
+            for &(w, v) in words.scales {
+                assert_eq!(lx.scale(w), Some(v), "{lang:?} {w}");
+            }
+            for &(w, v) in words.fractions {
+                assert_eq!(lx.fraction(w), Some(v), "{lang:?} {w}");
+            }
+            for &(w, v) in words.time {
+                assert_eq!(lx.time(w), Some(v), "{lang:?} {w}");
+            }
+            for w in words.articles {
+                assert!(lx.class(w) & class::ARTICLE != 0, "{lang:?} {w}");
+            }
+        }
+    }
+
+    #[test]
     fn accented_words_are_found_in_any_case() {
         let de = lexicon(Some(Lang::De));
         assert_eq!(de.number("Fünf"), Some(5.0));

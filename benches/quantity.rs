@@ -33,6 +33,7 @@ fn bench_extract(c: &mut Criterion) {
     let bytes: usize = texts.iter().map(String::len).sum();
     let ctx = Context {
         published: chrono::NaiveDate::from_ymd_opt(2025, 1, 23),
+        lang: None,
     };
     let mut group = c.benchmark_group("quantity");
     group.throughput(Throughput::Bytes(bytes as u64));

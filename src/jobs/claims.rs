@@ -132,7 +132,10 @@ pub fn from_document(doc: &Document) -> Vec<DraftClaim> {
         Some(marked) => crate::quote::quotations(&marked),
         None => crate::quote::quotations(doc),
     };
-    let ctx = Context { published: None };
+    let ctx = Context {
+        published: None,
+        lang: doc.meta.language.as_deref().and_then(quantity::Lang::from_tag),
+    };
     let mut out = Vec::new();
     for s in crate::text::sentences(doc) {
         let sentence = &doc.text[s.start..s.end];
@@ -170,10 +173,10 @@ pub fn from_document(doc: &Document) -> Vec<DraftClaim> {
     out
 }
 
-/// Whether the figures of a sentence make it a claim: any figure that is not a date does; dates alone do when the
-/// sentence says something besides them.
+/// Whether the figures of a sentence make it a claim: any figure that is not a date or a label does; dates and
+/// labels alone do when the sentence says something besides them.
 fn states_figure(sentence: &str, figures: &[Quantity]) -> bool {
-    if figures.iter().any(|f| f.unit != "date") {
+    if figures.iter().any(|f| f.unit != "date" && !f.is_label()) {
         return true;
     }
     if figures.is_empty() {

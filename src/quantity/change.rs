@@ -4,6 +4,7 @@
 use super::figures::Parser;
 use super::lexer::Kind;
 use super::tables::{self, class};
+use super::unit::Unit;
 use super::{Change, Role};
 
 /// Most tokens between the two ends of "from X … to Y".
@@ -34,9 +35,9 @@ impl Parser<'_> {
 
     /// "rose 6% in 2023 and 10% in 2022": a figure joined by "and"/"or" to the figure before it (with at most a
     /// short period between) shares its direction.
-    pub(crate) fn change_shared(&self, i: usize, unit: &str) -> Option<Change> {
+    pub(crate) fn change_shared(&self, i: usize, unit: Unit) -> Option<Change> {
         let joiner = i.checked_sub(1).filter(|&p| self.is(p, "and") || self.is(p, "or"))?;
-        let prev = self.found.iter().rev().find(|f| f.q.unit != "date")?;
+        let prev = self.found.iter().rev().find(|f| f.q.unit != Unit::Date)?;
         let gap = joiner.checked_sub(prev.last + 1)?;
         let only_period_between = (prev.last + 1..joiner)
             .all(|k| self.mentions.iter().rev().take(3).any(|m| m.first <= k && k <= m.last) || self.is(k, "in"));

@@ -9,6 +9,11 @@
 //! figure whose sentence shares no content word with the claim's (beyond the counted noun) and no period is about
 //! something else and is not paired at all, so it can neither support nor contradict.
 //!
+//! Units: two figures compare only when their units share a base unit ("62 miles" and "100 km" meet as metres, a
+//! ratio and a percentage as percentages); values and intervals are converted to that base first. A label never
+//! compares as a value: a claim label pairs only with the source label that names the same thing ("999 calls" with
+//! "999 calls"), and that pairing is reported as such ([`Pairing::label`]).
+//!
 //! Agreement: the source value lies in the claim's interval (a bare claim figure allows its own precision, a hedged
 //! one its hedge), or the source's whole interval lies inside the claim's ("more than 100" vs "over 100"); a hedge
 //! pointing the other way ("nearly 100" vs "more than 100") or a vague source ("hundreds") never agrees by its value
@@ -17,7 +22,8 @@
 use serde::Serialize;
 
 use super::periods::Relation;
-use super::{tables, Bound, Quantity};
+use super::unit::Unit;
+use super::{tables, Bound, Change, Quantity};
 
 /// One claim figure and the source figure it is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,6 +41,8 @@ pub struct Pairing {
     /// Content words the two figures' sentences share, beyond the counted noun: how surely they are about the same
     /// thing (0 when either sentence has no content words, e.g. a bare "86.2%").
     pub shared_words: usize,
+    /// Both figures are labels naming the same thing ("999 calls"): aligned, never compared as values.
+    pub label: bool,
 }
 
 /// How sure a pairing is: figures that count nothing named only pair when they agree.
@@ -57,6 +65,9 @@ pub fn pair(claim: &[Quantity], source: &[Quantity]) -> Vec<Pairing> {
         .iter()
         .enumerate()
         .map(|(ci, c)| {
+            if c.is_label() {
+                return pair_label(ci, c, source);
+            }
             let best = source
                 .iter()
                 .enumerate()
@@ -75,18 +86,54 @@ pub fn pair(claim: &[Quantity], source: &[Quantity]) -> Vec<Pairing> {
                     same_counts: b.same_counts,
                     same_period: b.period == Relation::Same,
                     shared_words: b.shared,
+                    label: false,
                 },
-                None => Pairing {
-                    claim: ci,
-                    source: None,
-                    agree: false,
-                    same_counts: false,
-                    same_period: false,
-                    shared_words: 0,
-                },
+                None => unpaired(ci),
             }
         })
         .collect()
+}
+
+fn unpaired(claim: usize) -> Pairing {
+    Pairing {
+        claim,
+        source: None,
+        agree: false,
+        same_counts: false,
+        same_period: false,
+        shared_words: 0,
+        label: false,
+    }
+}
+
+/// A claim label pairs with the first source label that names the same thing; failing that, with a source label
+/// for the same kind of thing under another number ("101 calls" against "999 calls": another line, so they
+/// disagree as names, not as values); otherwise with nothing.
+fn pair_label(ci: usize, c: &Quantity, source: &[Quantity]) -> Pairing {
+    let same = source.iter().position(|s| labels_align(c, s));
+    let other_line = || {
+        source
+            .iter()
+            .position(|s| s.is_label() && c.counts.is_some() && s.counts == c.counts)
+    };
+    match same.or_else(other_line) {
+        Some(si) => Pairing {
+            claim: ci,
+            source: Some(si),
+            agree: same.is_some(),
+            same_counts: c.counts.is_some() && c.counts == source[si].counts,
+            same_period: false,
+            shared_words: shared_words(&c.context, &source[si].context, None),
+            label: true,
+        },
+        None => unpaired(ci),
+    }
+}
+
+/// Two labels that name the same thing: "999 calls" and "999 call", "Covid-19" and "COVID 19", "A380" and "a380".
+#[must_use]
+pub fn labels_align(a: &Quantity, b: &Quantity) -> bool {
+    a.is_label() && b.is_label() && a.label_key() == b.label_key()
 }
 
 /// A source figure that could be about the claim figure, with what makes it a better or worse match.
@@ -178,18 +225,45 @@ fn shared_words(a: &[String], b: &[String], except: Option<&str>) -> usize {
     n
 }
 
-/// The scale that brings a unit to its comparison family: ratios compare as percentages.
-fn family(q: &Quantity) -> (&str, f64) {
-    match q.unit.as_str() {
-        "ratio" => ("percent", 100.0),
-        u => (u, 1.0),
+/// A figure in its base unit, as a change's magnitude: "-7%" reads as "down 7%" so the two meet.
+#[derive(Debug, Clone, Copy)]
+struct View {
+    value: f64,
+    low: f64,
+    high: f64,
+    bound: Bound,
+}
+
+fn view(q: &Quantity) -> View {
+    let (low, high) = q.base_interval();
+    let v = View {
+        value: q.base_value(),
+        low,
+        high,
+        bound: q.bound,
+    };
+    let signed_fall = q.value < 0.0 && q.change == Some(Change::Down) && q.role.is_none() && q.unit != Unit::Date;
+    if !signed_fall {
+        return v;
+    }
+    let bound = match q.bound {
+        Bound::AtLeast => Bound::AtMost,
+        Bound::AtMost => Bound::AtLeast,
+        b => b,
+    };
+    View {
+        value: -v.value,
+        low: -v.high,
+        high: -v.low,
+        bound,
     }
 }
 
 fn compatible(c: &Quantity, s: &Quantity) -> Option<Strength> {
-    if family(c).0 != family(s).0 {
+    if !c.unit.comparable(&s.unit) {
         return None;
     }
+
     if let (Some(a), Some(b)) = (&c.per, &s.per) {
         if a != b {
             return None;
@@ -207,11 +281,11 @@ fn compatible(c: &Quantity, s: &Quantity) -> Option<Strength> {
             return None;
         }
     }
-    let counted = matches!(c.unit.as_str(), "count" | "percent" | "ratio");
+    let counted = matches!(c.unit, Unit::Count | Unit::Percent | Unit::Ratio);
     match (&c.counts, &s.counts) {
         (Some(a), Some(b)) if a != b && counted => None,
         (Some(a), Some(b)) if a == b => Some(Strength::Strong),
-        _ if c.unit == "count" => Some(Strength::Weak),
+        _ if c.unit == Unit::Count => Some(Strength::Weak),
         _ => Some(Strength::Strong),
     }
 }
@@ -224,7 +298,7 @@ fn period_relation(c: &Quantity, s: &Quantity) -> Relation {
 }
 
 fn distance(c: &Quantity, s: &Quantity) -> f64 {
-    let (cv, sv) = (c.value * family(c).1, s.value * family(s).1);
+    let (cv, sv) = (view(c).value, view(s).value);
     let d = (cv - sv).abs() / cv.abs().max(sv.abs()).max(EPS);
     if d.is_nan() {
         f64::INFINITY
@@ -233,12 +307,11 @@ fn distance(c: &Quantity, s: &Quantity) -> f64 {
     }
 }
 
-/// True when the source figure bears out the claim figure (same family assumed by the caller or checked here).
+/// True when the source figure bears out the claim figure (same base unit assumed by the caller or checked here;
+/// labels never agree as values).
 #[must_use]
 pub fn agrees(c: &Quantity, s: &Quantity) -> bool {
-    let (cu, cs) = family(c);
-    let (su, ss) = family(s);
-    if cu != su {
+    if !c.unit.comparable(&s.unit) {
         return false;
     }
     if let (Some(a), Some(b)) = (c.change, s.change) {
@@ -254,7 +327,7 @@ pub fn agrees(c: &Quantity, s: &Quantity) -> bool {
             return false;
         }
     }
-    if cu == "date" {
+    if c.unit == Unit::Date {
         return dates_agree(c, s);
     }
     // "all 18 teams" is not "all 58 teams", though both are the whole.
@@ -264,35 +337,34 @@ pub fn agrees(c: &Quantity, s: &Quantity) -> bool {
             return false;
         }
     }
+    let (cw, sw) = (view(c), view(s));
     let slack = |x: f64| x.abs().max(1.0) * EPS;
     // Two figures hedged the same open way quote one bound: "more than 3 million" does not bear out "more than
     // 7 million", though it is not false.
-    if c.bound == s.bound && matches!(c.bound, Bound::AtLeast | Bound::AtMost) {
-        let (cv, sv) = (c.value * cs, s.value * ss);
-        return (sv - cv).abs() <= tables::HEDGE_WIDTH * cv.abs() + slack(cv);
+    if cw.bound == sw.bound && matches!(cw.bound, Bound::AtLeast | Bound::AtMost) {
+        return (sw.value - cw.value).abs() <= tables::HEDGE_WIDTH * cw.value.abs() + slack(cw.value);
     }
-    let (mut lo, mut hi) = (c.low * cs, c.high * cs);
+    let (mut lo, mut hi) = (cw.low, cw.high);
     // "up to $4 billion" is not borne out by "$200 million", nor "more than 100" by "1,300": an open bound stands
     // for figures within a factor of two of it.
-    let bound_value = c.value * cs;
-    match c.bound {
+    let bound_value = cw.value;
+    match cw.bound {
         Bound::AtMost if bound_value > 0.0 => lo = lo.max(bound_value / OPEN_BOUND_FACTOR),
         Bound::AtLeast if bound_value > 0.0 => hi = hi.min(bound_value * OPEN_BOUND_FACTOR),
         _ => {}
     }
     let within = |x: f64| x >= lo - slack(lo) && x <= hi + slack(hi);
-    let (s_lo, s_hi, sv) = (s.low * ss, s.high * ss, s.value * ss);
-    let inside = within(s_lo) && within(s_hi);
+    let inside = within(sw.low) && within(sw.high);
     let opposite = matches!(
-        (c.bound, s.bound),
+        (cw.bound, sw.bound),
         (Bound::AtLeast, Bound::AtMost | Bound::Nearly) | (Bound::AtMost | Bound::Nearly, Bound::AtLeast)
     );
     // Two spans quote their ends: "20-90 minutes" does not bear out "60-90 minutes", though it holds it.
-    if c.bound == Bound::Between && s.bound == Bound::Between {
+    if cw.bound == Bound::Between && sw.bound == Bound::Between {
         let close = |a: f64, b: f64| (a - b).abs() <= tables::HEDGE_WIDTH / 2.0 * a.abs().max(b.abs()) + slack(a);
-        return close(c.low * cs, s.low * ss) && close(c.high * cs, s.high * ss);
+        return close(cw.low, sw.low) && close(cw.high, sw.high);
     }
-    let by_value = within(sv) && !opposite && !matches!(s.bound, Bound::Range | Bound::Between);
+    let by_value = within(sw.value) && !opposite && !matches!(sw.bound, Bound::Range | Bound::Between);
     inside || by_value
 }
 

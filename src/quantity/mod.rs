@@ -1,14 +1,17 @@
 //! Figures: find every quantity in a claim or a source, normalise it, and decide whether two agree.
 //!
 //! This is the product's own craft, written by hand and driven by tables rather than regular expressions: a small
-//! tokenizer (`lexer`), the vocabulary as data (`tables`, `units`), the number itself with its precision
-//! (`numbers`), the figure around it — hedge, currency, unit, rate (`figures`), ratios, fractions, factors and
-//! compound durations (`forms`), what it counts (`nouns`), its direction (`change`) — the time it describes
-//! (`periods`) and the pairing and comparison (`compare`).
+//! tokenizer that reads numbers the way the page's language writes them (`lexer`, `lang`), the vocabulary as data
+//! (`tables`, `units`, `measures`, `money`, compiled per language by `lexicon`, multi-word spellings matched by
+//! `spell`), the number itself with its precision (`numbers`, `words`), the figure around it — hedge, sign,
+//! currency, unit, rate (`figures`, `suffix`, `prices`), ratios, fractions, factors and compound durations
+//! (`forms`), numbers that are names (`labels`), what it counts (`nouns`), its direction (`change`) — the time it
+//! describes (`periods`), its unit and dimension as types (`unit`) and the pairing and comparison (`compare`).
 //!
 //! It is not a general NLP parser: it reads the few words around each number the way a fact-checker does. The key
-//! decisions are that every figure is an interval (its written precision, widened by its hedge), that figures pair
-//! by what they are rather than where they stand, and that a figure followed by a noun counts that noun.
+//! decisions are that every figure is an interval (its written precision, widened by its hedge) in a typed unit
+//! that converts to its dimension's base, that figures pair by what they are rather than where they stand, that a
+//! figure followed by a noun counts that noun, and that a number that names something is a label, never a value.
 //!
 //! ```
 //! use crosscheck::quantity::{extract, pair, Context};
@@ -26,13 +29,25 @@ use serde::Serialize;
 mod change;
 mod compare;
 mod figures;
+mod foreign;
 mod forms;
+mod labels;
+mod lang;
 mod lexer;
+mod lexicon;
+mod measures;
+mod money;
 mod nouns;
 mod numbers;
 mod periods;
+mod phrases;
+mod prices;
+mod spell;
+mod suffix;
 mod tables;
+mod unit;
 mod units;
+mod words;
 
 #[cfg(test)]
 mod cases;
@@ -42,14 +57,23 @@ mod compare_cases;
 mod measure;
 #[cfg(test)]
 mod props;
+#[cfg(test)]
+mod reading_cases;
+#[cfg(test)]
+mod suite;
 
-pub use compare::{agrees, pair, Pairing};
+pub use compare::{agrees, labels_align, pair, Pairing};
+pub use lang::Lang;
 pub use periods::{Period, Relation};
+pub use unit::{Dimension, Unit, UnitDef};
 
-/// What the text around the figures tells us: the page's publication date resolves "last year", "in January".
+/// What the text around the figures tells us: the page's publication date resolves "last year", "in January"; its
+/// language says how numbers are written ("3,5 %" in French) and which number words to read. `None` for a claim:
+/// English rules, with the shapes no English writer produces read as what they are (see [`Lang`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Context {
     pub published: Option<NaiveDate>,
+    pub lang: Option<Lang>,
 }
 
 /// The direction of a change.
@@ -96,15 +120,16 @@ pub struct Quantity {
     /// Byte range of `text` in the input (always on character boundaries).
     pub start: usize,
     pub end: usize,
-    /// Normalised value: £151m → 151000000; 86.2% → 86.2; one minute 50 seconds → 110; a ratio as a fraction;
-    /// a date as days since the Common Era.
+    /// Normalised value, in `unit`: £151m → 151000000; 86.2% → 86.2; 12 km → 12; 470 pence → 470; one minute 50
+    /// seconds → 110 (durations are in seconds); a ratio as a fraction; a date as days since the Common Era; a
+    /// label the number it names ("999 calls" → 999). [`Quantity::base_interval`] converts to the dimension's base.
     pub value: f64,
     /// The interval the words allow (precision of a bare figure, hedges, bounds); infinite when open.
     pub low: f64,
     pub high: f64,
-    /// Canonical unit: `percent`, `percentage_point`, `GBP`, `USD`, `EUR`, `second`, `year_of_age`, `date`,
-    /// `ratio`, `factor`, `count`.
-    pub unit: String,
+    /// The unit, as written: `Unit::Percent`, a currency, `second` for every duration, `kilometre`, `label`, …
+    /// (`unit.as_str()` is the canonical name answers carry; `unit.dimension()` what it measures).
+    pub unit: Unit,
     /// What it counts, as a singular lemma: "call", "officer", "offence".
     pub counts: Option<String>,
     /// The time the figure describes.
@@ -138,7 +163,7 @@ impl Quantity {
         text: String,
         start: usize,
         end: usize,
-        unit: &str,
+        unit: Unit,
         value: f64,
         interval: (f64, f64),
         bound: Bound,
@@ -150,7 +175,7 @@ impl Quantity {
             value,
             low: interval.0,
             high: interval.1,
-            unit: unit.to_string(),
+            unit,
             counts: None,
             period: None,
             change: None,
@@ -165,11 +190,53 @@ impl Quantity {
     }
 }
 
+impl Quantity {
+    /// A number that names something ("999 calls", "A380", "Covid-19"): align on it, never compare its value.
+    #[must_use]
+    pub fn is_label(&self) -> bool {
+        self.unit == Unit::Label
+    }
+
+    /// The value in the base unit of its dimension (metres, kilograms, kelvin, the major unit of a currency,
+    /// percent for shares; the value itself for counts, dates and labels).
+    #[must_use]
+    pub fn base_value(&self) -> f64 {
+        self.unit.to_base(self.value)
+    }
+
+    /// The interval in the base unit of its dimension: "62 miles" → 98,97–100,58 km in metres.
+    #[must_use]
+    pub fn base_interval(&self) -> (f64, f64) {
+        (self.unit.to_base(self.low), self.unit.to_base(self.high))
+    }
+
+    /// What a label names, for alignment: its letters and digits in lower case with plurals made singular ("999
+    /// calls" → "999call", "COVID 19" → "covid19"); an emergency number is the number and what it counts.
+    #[must_use]
+    pub fn label_key(&self) -> String {
+        if let Some(c) = &self.counts {
+            return format!("{}{c}", self.value);
+        }
+        self.text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                if w.chars().all(|c| c.is_ascii_digit()) {
+                    w.to_string()
+                } else {
+                    tables::singular(w)
+                }
+            })
+            .collect()
+    }
+}
+
 /// Every figure in `text`, in order of appearance.
 #[must_use]
 pub fn extract(text: &str, ctx: &Context) -> Vec<Quantity> {
-    let mut tokens = lexer::tokenize(text);
-    let mut parser = figures::Parser::new(text, &tokens, ctx);
+    let lx = lexicon::lexicon(ctx.lang);
+    let mut tokens = lexer::tokenize(text, ctx.lang);
+    let mut parser = figures::Parser::new(text, &tokens, ctx, lx);
     parser.run();
     let figures::Parser {
         mut found, mentions, ..

@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use super::figures::{Found, Parser};
 use super::lexer::{Kind, Token};
-use super::numbers;
 use super::tables::{self, class};
 
 /// Determiners skipped between `of` and the counted noun ("86.2% of the 999 calls").
@@ -49,7 +48,16 @@ impl Parser<'_> {
                     // "three Taliban prisoners" and "three million Palestinians" still count people.
                     let modifier = self.plain_word(idx + 1) && self.toks.get(idx + 1).is_some_and(|n| !n.cap)
                         || (lower.ends_with('s') && !lower.ends_with("ss"));
-                    let name = words == 0 && t.cap && w.chars().skip(1).any(char::is_lowercase) && !modifier;
+                    // German capitalises every noun: a capital says nothing of names there.
+                    let capitals_name = self.ctx.lang != Some(super::Lang::De);
+                    let name =
+                        capitals_name && words == 0 && t.cap && w.chars().skip(1).any(char::is_lowercase) && !modifier;
+                    // "four Premier League titles": a name that a plural noun ends counts that noun.
+                    if name {
+                        if let Some(head) = self.plural_after_name(idx) {
+                            return Some((tables::singular(self.word(head)), head));
+                        }
+                    }
                     // "4 combined" counts nothing; "500 trained officers" counts officers.
                     let lone_verb = words == 0 && tail("ed") && !self.plain_word(idx + 1);
                     if words == 0 && (lower.ends_with("'s") || lower.ends_with("\u{2019}s")) {
@@ -90,6 +98,18 @@ impl Parser<'_> {
         Some((tables::singular(self.word(head)), head))
     }
 
+    /// A lower-case plural content word after a short run of capitalised words from `i` ("Premier League titles").
+    fn plural_after_name(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        while k < i + MAX_NOUN_WORDS && self.toks.get(k).is_some_and(|t| t.kind == Kind::Word && t.cap) {
+            k += 1;
+        }
+        let t = self.toks.get(k)?;
+        let w = self.word(k);
+        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !t.cap;
+        (k > i && plural && self.plain_word(k)).then_some(k)
+    }
+
     /// A lower-case content word at `i`: not a stop word, verb form or number.
     pub(crate) fn plain_word(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else { return false };
@@ -105,7 +125,7 @@ impl Parser<'_> {
         while OF_DETERMINERS.iter().any(|d| self.is(i, d)) {
             i += 1;
         }
-        if let Some(core) = numbers::core_at(self.text, self.toks, i) {
+        if let Some(core) = self.core_at(i) {
             i = core.next;
         }
         self.noun_run(i).map(|(n, _)| n)
@@ -153,18 +173,22 @@ pub(crate) fn attach_context(text: &str, toks: &[Token], found: &mut [Found]) {
             c = i + 1;
         }
     }
-    let words_from = |start: usize, end: &dyn Fn(&Token) -> bool| -> Arc<[String]> {
-        let mut words: Vec<String> = toks[start..]
-            .iter()
-            .zip(&covered[start..])
-            .take_while(|(t, _)| !end(t))
-            .filter(|(t, inside)| {
-                !**inside && t.kind == Kind::Word && t.class & NOT_CONTENT == 0 && t.end - t.start >= 3
-            })
-            .map(|(t, _)| stem(tables::singular(&text[t.start..t.end])))
-            .filter(|w| !matches!(w.as_str(), "per" | "cent" | "percent"))
-            .take(MAX_CONTEXT)
-            .collect();
+    // Each word is made singular and stemmed once, however many sentence and clause lists it goes into.
+    let mut norm: Vec<Option<String>> = vec![None; toks.len()];
+    let mut words_from = |start: usize, end: &dyn Fn(&Token) -> bool| -> Arc<[String]> {
+        let mut words: Vec<String> = Vec::new();
+        for (i, t) in toks.iter().enumerate().skip(start) {
+            if end(t) || words.len() >= MAX_CONTEXT {
+                break;
+            }
+            if covered[i] || t.kind != Kind::Word || t.class & NOT_CONTENT != 0 || t.end - t.start < 3 {
+                continue;
+            }
+            let w = norm[i].get_or_insert_with(|| stem(tables::singular(&text[t.start..t.end])));
+            if !matches!(w.as_str(), "per" | "cent" | "percent") {
+                words.push(w.clone());
+            }
+        }
         words.sort_unstable();
         words.dedup();
         Arc::from(words)

@@ -1,12 +1,14 @@
-//! The number at the heart of a figure: digits with a scale (`4.7 million`, `£151m`), number words
-//! (`eight thousand`, `thirteen`, `two-and-a-half`), fractions (`two-thirds`, `a quarter`) and vague plurals
-//! (`hundreds`, `tens of thousands`), with the precision each was written to.
+//! The number at the heart of a figure: digits with a scale (`4.7 million`, `£151m`, `2.33 k`, `US$5MM`, `35 lakh`),
+//! digit fractions and mixed numbers (`1/4`, `10 1/2`, `1½`), powers (`1.1^23`, `12.32e+14`, `1.3x10^6`), "N over M",
+//! vague plurals (`hundreds`, `tens of thousands`) and, through [`super::words`], numbers in words — each with the
+//! precision it was written to.
 //!
 //! Precision is the key decision: a figure is as precise as its last written digit (`86` covers 85.5–86.5,
 //! `4.7 million` covers 4.65–4.75 million, `£480m` 479.5–480.5 million). Trailing zeros of a whole number of 100 or
 //! more may be rounding, so `8,000` may stand for anything that rounds to it, but never by more than 5% of the value
 //! (`300` is 285–315, not 250–350); below 100 they are digits like any other (`40%` is 39.5–40.5).
 
+use super::figures::Parser;
 use super::lexer::{Kind, Token};
 use super::tables::{self, class};
 
@@ -16,11 +18,14 @@ const ROUNDED_FROM: f64 = 100.0;
 /// Largest share of the value that trailing zeros may hide.
 const ROUNDING_SHARE: f64 = 0.05;
 
-/// Most tokens in a number written in words ("two hundred and fifty-three thousand" is nine).
-const MAX_WORD_TOKENS: usize = 16;
+/// Denominators of the fractions news copy writes in digits (`1/2`, `3/4`, `7/10`); `9/11` and `24/7` are names.
+const DIGIT_DENOMINATORS: &[f64] = &[2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0];
+
+/// Largest power of ten read from `e` or `^` notation; beyond it the digits are a code, not a figure.
+const MAX_EXPONENT: f64 = 30.0;
 
 /// A number read from one or more tokens.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Core {
     pub value: f64,
     /// Half the width of the interval the written precision allows.
@@ -29,9 +34,7 @@ pub(crate) struct Core {
     pub range: Option<(f64, f64)>,
     /// Index of the first token after the number (and its scale).
     pub next: usize,
-    /// Written in words.
-    pub words: bool,
-    /// A fraction of a whole (`two-thirds`, `a quarter`).
+    /// A fraction of a whole (`two-thirds`, `a quarter`, `1/4`).
     pub fraction: bool,
     /// Four digits that could be a year (no groups, decimals, sign or scale).
     pub year_like: bool,
@@ -59,83 +62,269 @@ pub(crate) fn half_width(value: f64, decimals: u8) -> f64 {
     }
 }
 
-fn is_word(text: &str, t: &Token, w: &str) -> bool {
-    t.kind == Kind::Word && text[t.start..t.end].eq_ignore_ascii_case(w)
+/// A whole number token that can be part of a fraction.
+fn whole(t: &Token) -> bool {
+    t.kind == Kind::Num && t.decimals == 0 && !t.grouped && !t.frac && t.value >= 0.0
 }
 
-fn word<'t>(text: &'t str, t: &Token) -> &'t str {
-    if t.kind == Kind::Word {
-        &text[t.start..t.end]
-    } else {
-        ""
-    }
-}
-
-/// Reads the number starting at token `j`, if there is one.
-pub(crate) fn core_at(text: &str, toks: &[Token], j: usize) -> Option<Core> {
-    let t = toks.get(j)?;
-    match t.kind {
-        Kind::Num => Some(digits(text, toks, j)),
-        Kind::Word if t.class & class::VAGUE != 0 => vague(text, toks, j),
-        Kind::Word if t.class & (class::NUMWORD | class::ARTICLE | class::FRACTION) != 0 => words(text, toks, j),
-        _ => None,
-    }
-}
-
-fn digits(text: &str, toks: &[Token], j: usize) -> Core {
-    let t = toks[j];
-    let mut core = Core {
-        value: t.value,
-        half: half_width(t.value, t.decimals),
-        range: None,
-        next: j + 1,
-        words: false,
-        fraction: false,
-        year_like: t.int_digits == 4
-            && t.decimals == 0
-            && !t.grouped
-            && (1800.0..=2100.0).contains(&t.value)
-            && text.as_bytes()[t.start].is_ascii_digit(),
-        lone_one: false,
-        scaled: false,
-    };
-    if let Some(n) = toks.get(j + 1) {
-        let scale = if n.glued {
-            tables::lookup(tables::SCALE_SUFFIXES, word(text, n))
-        } else if n.class & class::SCALE != 0 {
-            tables::lookup(tables::SCALE_WORDS, word(text, n))
-        } else {
-            None
+impl Parser<'_> {
+    /// Reads the number starting at token `j`, if there is one.
+    pub(crate) fn core_at(&self, j: usize) -> Option<Core> {
+        let t = self.toks.get(j)?;
+        let core = match t.kind {
+            Kind::Num => {
+                let digits = self.digits(j);
+                // "4 thousand 3 hundred and 21", "3 million and a half": digits that continue in words.
+                match self.words_at(j) {
+                    Some(w) if w.next > digits.next => w,
+                    _ => digits,
+                }
+            }
+            Kind::Word if t.class & class::VAGUE != 0 && !tables::DOZENS.iter().any(|d| self.is(j, d)) => {
+                self.vague(j)?
+            }
+            Kind::Word if t.class & class::VAGUE != 0 => self.vague(j).or_else(|| self.words_at(j))?,
+            Kind::Word
+                if t.class & (class::NUMWORD | class::ARTICLE | class::FRACTION | class::SCALE | class::ORDINAL)
+                    != 0 =>
+            {
+                self.words_at(j)?
+            }
+            _ => return None,
         };
-        if let Some(s) = scale {
-            core.value *= s;
-            // With a scale the last written digit is the precision: "£480m" is 479.5m–480.5m.
-            core.half = 0.5 * 10f64.powi(-i32::from(t.decimals)) * s;
-            core.next = j + 2;
-            core.year_like = false;
-            core.scaled = true;
+        Some(self.over(core))
+    }
+
+    /// "2000 over 3", "one over twenty-one": a quotient, when nothing but the end of the phrase follows.
+    fn over(&self, core: Core) -> Core {
+        if !self.is(core.next, "over") || core.range.is_some() || core.fraction {
+            return core;
+        }
+        let Some(den) = self.core_at_plain(core.next + 1) else {
+            return core;
+        };
+        let ends = self
+            .toks
+            .get(den.next)
+            .is_none_or(|t| matches!(t.kind, Kind::Break | Kind::Clause));
+        if !ends || den.value <= 0.0 || den.range.is_some() || den.year_like {
+            return core;
+        }
+        Core {
+            value: core.value / den.value,
+            half: 0.0,
+            next: den.next,
+            fraction: core.value < den.value,
+            lone_one: false,
+            ..core
         }
     }
-    core
-}
 
-/// `hundreds`, `dozens`, `tens of thousands`, `hundreds of millions`.
-fn vague(text: &str, toks: &[Token], j: usize) -> Option<Core> {
-    let (low, high) = vague_range(word(text, &toks[j]))?;
-    let mut core = Core {
-        value: low,
-        half: 0.0,
-        range: Some((low, high)),
-        next: j + 1,
-        words: true,
-        fraction: false,
-        year_like: false,
-        lone_one: false,
-        scaled: false,
-    };
-    if let (Some(of), Some(inner)) = (toks.get(j + 1), toks.get(j + 2)) {
-        if is_word(text, of, "of") && inner.class & class::VAGUE != 0 {
-            if let Some((inner_low, _)) = vague_range(word(text, inner)) {
+    /// A number without the "over" reading (the denominator of one).
+    fn core_at_plain(&self, j: usize) -> Option<Core> {
+        match self.kind(j)? {
+            Kind::Num => Some(self.digits(j)),
+            Kind::Word => self.words_at(j),
+            _ => None,
+        }
+    }
+
+    fn digits(&self, j: usize) -> Core {
+        let t = self.toks[j];
+        let mut core = Core {
+            value: t.value,
+            half: if t.frac { 0.0 } else { half_width(t.value, t.decimals) },
+            next: j + 1,
+            fraction: t.frac && t.value < 1.0,
+            year_like: t.int_digits == 4
+                && t.decimals == 0
+                && !t.grouped
+                && (1800.0..=2100.0).contains(&t.value)
+                && self.text.as_bytes()[t.start].is_ascii_digit(),
+            ..Core::default()
+        };
+        if let Some(p) = self.power(j) {
+            return p;
+        }
+        if let Some(f) = self.digit_fraction(j) {
+            return f;
+        }
+        if let Some(m) = self.mixed_number(j) {
+            core = m;
+        }
+        self.scale_after(j, core)
+    }
+
+    /// The scale after the digits at `j`: glued (`£151m`, `2mil`, `5MM`), a word (`4.7 million`, `10 bln`), or a
+    /// spaced symbol (`2.33 k`, `1,674,200.5 M`); two scales in a row multiply (`2 lakh crore`).
+    fn scale_after(&self, j: usize, mut core: Core) -> Core {
+        let t = self.toks[j];
+        let k = core.next;
+        let Some(n) = self.toks.get(k) else { return core };
+        let w = self.word(k);
+        let glued = n.glued && n.kind == Kind::Word;
+        let scale = if glued {
+            tables::SCALE_SUFFIXES
+                .iter()
+                .find(|(s, _)| *s == w || (s.len() > 1 && s.eq_ignore_ascii_case(w) && !w.eq_ignore_ascii_case("mm")))
+                .map(|&(_, v)| v)
+                .filter(|_| !self.length_cue_after(k))
+        } else if n.class & class::SCALE != 0 {
+            self.lx
+                .scale(w)
+                .filter(|_| !(w.eq_ignore_ascii_case("mil") && self.class(k + 1) & class::SCALE != 0))
+        } else if let Some(&(_, s)) = tables::PLURAL_SCALES.iter().find(|(p, _)| p.eq_ignore_ascii_case(w)) {
+            // "200 thousands", "1.5 dozen": a plural scale or a dozen after digits multiplies them.
+            Some(s)
+        } else {
+            tables::SCALE_SYMBOLS.iter().find(|(s, _)| *s == w).map(|&(_, v)| v)
+        };
+        // "mil millones": a thousand before a larger scale.
+        let scale = scale.or_else(|| (w.eq_ignore_ascii_case("mil") && !glued).then_some(1e3));
+        let Some(mut s) = scale else { return core };
+        let mut next = k + 1;
+        // "2 lakh crore": a larger scale after a scale multiplies it.
+        if let Some(s2) = self.toks.get(next).filter(|x| x.class & class::SCALE != 0) {
+            let v2 = self.lx.scale(self.word(next)).unwrap_or(0.0);
+            if v2 > s && v2 >= 1e3 && s2.kind == Kind::Word {
+                s *= v2;
+                next += 1;
+            }
+        }
+        core.value *= s;
+        // With a scale the last written digit is the precision: "£480m" is 479.5m–480.5m.
+        core.half = if core.half == 0.0 {
+            0.0
+        } else {
+            0.5 * 10f64.powi(-i32::from(t.decimals)) * s
+        };
+        core.next = next;
+        core.year_like = false;
+        core.scaled = true;
+        core
+    }
+
+    /// A glued `m` that a length word follows ("100m sprint", "30m-high"): metres, not millions.
+    fn length_cue_after(&self, k: usize) -> bool {
+        if !self.is(k, "m") {
+            return false;
+        }
+        let at = if self.kind(k + 1) == Some(Kind::Hyphen) {
+            k + 2
+        } else {
+            k + 1
+        };
+        tables::LENGTH_CUES.iter().any(|c| self.is(at, c))
+            || self.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Sym && t.ch == '×')
+    }
+
+    /// `1.1^23`, `2.5^-1`, `12.32e+14`, `1.3x10^6`, `6.23×10^-4`.
+    fn power(&self, j: usize) -> Option<Core> {
+        let t = self.toks[j];
+        let glued = |k: usize| self.toks.get(k).is_some_and(|x| x.glued);
+        let sym = |k: usize, c: char| self.toks.get(k).is_some_and(|x| x.kind == Kind::Sym && x.ch == c) && glued(k);
+        // The exponent after `k`: signs (a doubled minus cancels) and digits.
+        let exponent = |mut k: usize| -> Option<(f64, usize)> {
+            let mut sign = 1.0;
+            loop {
+                match self.toks.get(k) {
+                    Some(x) if x.kind == Kind::Sym && x.ch == '+' && x.glued => k += 1,
+                    Some(x)
+                        if matches!(x.kind, Kind::Clause | Kind::Hyphen)
+                            && x.glued
+                            && self.text[x.start..x.end] == *"-" =>
+                    {
+                        sign = -sign;
+                        k += 1;
+                    }
+                    Some(x) if x.kind == Kind::Num && x.glued && x.decimals == 0 => {
+                        return (x.value.abs() <= MAX_EXPONENT).then_some((sign * x.value, k + 1));
+                    }
+                    _ => return None,
+                }
+            }
+        };
+        let base = t.value;
+        let (value, next) = if sym(j + 1, '^') {
+            let (e, next) = exponent(j + 2)?;
+            let p = base.abs().powf(e);
+            (if base < 0.0 { -p } else { p }, next)
+        } else if glued(j + 1) && (self.is(j + 1, "e")) {
+            let (e, next) = exponent(j + 2)?;
+            (base * 10f64.powf(e), next)
+        } else if (glued(j + 1) && self.is(j + 1, "x") || sym(j + 1, '×'))
+            && self
+                .toks
+                .get(j + 2)
+                .is_some_and(|x| x.kind == Kind::Num && x.value == 10.0 && x.glued)
+            && sym(j + 3, '^')
+        {
+            let (e, next) = exponent(j + 4)?;
+            (base * 10f64.powf(e), next)
+        } else {
+            return None;
+        };
+        value.is_finite().then_some(Core {
+            value,
+            half: 0.0,
+            next,
+            ..Core::default()
+        })
+    }
+
+    /// `1/4`, `3/4`: a fraction in digits, when nothing makes it a date (`1/2/2020`) or a name (`9/11`, `24/7`).
+    fn digit_fraction(&self, j: usize) -> Option<Core> {
+        let (a, slash, b) = (self.toks.get(j)?, self.toks.get(j + 1)?, self.toks.get(j + 2)?);
+        let is_slash = slash.kind == Kind::Sym && slash.ch == '/' && slash.glued && b.glued;
+        if !is_slash || !whole(a) || !whole(b) || a.value >= b.value || a.value == 0.0 {
+            return None;
+        }
+        if !DIGIT_DENOMINATORS.contains(&b.value) {
+            return None;
+        }
+        let date_like = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|x| x.kind == Kind::Sym && x.ch == '/' && x.glued)
+        };
+        if date_like(j + 3) || j.checked_sub(1).is_some_and(date_like) {
+            return None;
+        }
+        Some(Core {
+            value: a.value / b.value,
+            half: 0.0,
+            next: j + 3,
+            fraction: true,
+            ..Core::default()
+        })
+    }
+
+    /// `10 1/2`, `2  1/4`: a whole number and a digit fraction after it.
+    fn mixed_number(&self, j: usize) -> Option<Core> {
+        let t = self.toks[j];
+        if !whole(&t) || self.toks.get(j + 1).is_none_or(|n| n.glued) {
+            return None;
+        }
+        let f = self.digit_fraction(j + 1)?;
+        Some(Core {
+            value: t.value + f.value,
+            half: 0.0,
+            next: f.next,
+            ..Core::default()
+        })
+    }
+
+    /// `hundreds`, `dozens`, `tens of thousands`, `hundreds of millions`.
+    fn vague(&self, j: usize) -> Option<Core> {
+        let (low, high) = vague_range(self.word(j))?;
+        let mut core = Core {
+            value: low,
+            range: Some((low, high)),
+            next: j + 1,
+            ..Core::default()
+        };
+        if self.is(j + 1, "of") && self.class(j + 2) & class::VAGUE != 0 {
+            if let Some((inner_low, _)) = vague_range(self.word(j + 2)) {
                 // The base of the inner word: "thousands" counts in thousands.
                 let base = inner_low / 2.0;
                 core.range = Some((low * base, high * base));
@@ -143,8 +332,8 @@ fn vague(text: &str, toks: &[Token], j: usize) -> Option<Core> {
                 core.next = j + 3;
             }
         }
+        Some(core)
     }
-    Some(core)
 }
 
 fn vague_range(w: &str) -> Option<(f64, f64)> {
@@ -152,119 +341,4 @@ fn vague_range(w: &str) -> Option<(f64, f64)> {
         .iter()
         .find(|(v, _, _)| v.eq_ignore_ascii_case(w))
         .map(|&(_, lo, hi)| (lo, hi))
-}
-
-/// Number words: `eight thousand`, `two hundred and fifty`, `twenty-five`, `two-and-a-half`, `a dozen`,
-/// `a million`, `two-thirds`, `a quarter`.
-fn words(text: &str, toks: &[Token], j: usize) -> Option<Core> {
-    let first = toks[j];
-    let mut k = j;
-    let mut total: f64 = 0.0;
-    let mut current: f64 = 0.0;
-    let mut any = false;
-    let mut article = false;
-    let mut fraction = false;
-    let mut tokens_used = 0;
-    if first.class & class::ARTICLE != 0 {
-        // "a" or "an" counts as one only before a scale, a dozen or a fraction.
-        let n = toks.get(j + 1)?;
-        let w = word(text, n);
-        let ok = n.class & (class::SCALE | class::FRACTION) != 0 || w.eq_ignore_ascii_case("dozen");
-        if !ok || n.class & class::TIME_UNIT != 0 {
-            return None;
-        }
-        current = 1.0;
-        article = true;
-        k += 1;
-    }
-    while let Some(t) = toks.get(k).filter(|_| k < j + MAX_WORD_TOKENS) {
-        let w = word(text, t);
-        if t.kind == Kind::Word && t.class & class::NUMWORD != 0 {
-            let v = tables::lookup(tables::NUMBER_WORDS, w)?;
-            if (v - 12.0).abs() < f64::EPSILON && w.eq_ignore_ascii_case("dozen") {
-                current = current.max(1.0) * 12.0;
-            } else if any && current > 0.0 && current < 10.0 {
-                // "one two" is two numbers, not twelve.
-                break;
-            } else {
-                current += v;
-            }
-            any = true;
-        } else if t.kind == Kind::Word && t.class & class::SCALE != 0 && (any || article) {
-            let s = tables::lookup(tables::SCALE_WORDS, w)?;
-            if s < 1e3 {
-                current = current.max(1.0) * s;
-            } else {
-                total += current.max(1.0) * s;
-                current = 0.0;
-            }
-            any = true;
-        } else if t.kind == Kind::Word && t.class & class::FRACTION != 0 && (any || article) && current > 0.0 {
-            // "two-thirds", "three quarters", "a quarter"; "the third" never reaches here.
-            let den = tables::lookup(tables::FRACTIONS, w)?;
-            current /= den;
-            fraction = true;
-            any = true;
-            k += 1;
-            tokens_used += 1;
-            break;
-        } else if t.kind == Kind::Hyphen && any {
-            let next_num = toks
-                .get(k + 1)
-                .is_some_and(|n| n.class & (class::NUMWORD | class::FRACTION) != 0 || is_word(text, n, "and"));
-            if !next_num {
-                break;
-            }
-        } else if is_word(text, t, "and") && any {
-            if let Some(next) = and_a_half(text, toks, k) {
-                current += 0.5;
-                k = next;
-                tokens_used += 1;
-                continue;
-            }
-            let next_num = toks.get(k + 1).is_some_and(|n| n.class & class::NUMWORD != 0);
-            if !(next_num && (total > 0.0 || current >= 100.0)) {
-                break;
-            }
-        } else {
-            break;
-        }
-        k += 1;
-        tokens_used += 1;
-    }
-    if !any {
-        return None;
-    }
-    let value = total + current;
-    let lone_one = tokens_used == 1 && (value - 1.0).abs() < f64::EPSILON && !fraction;
-    Some(Core {
-        value,
-        half: if fraction { 0.0 } else { half_width(value, 0) },
-        range: None,
-        next: k,
-        words: true,
-        fraction,
-        year_like: false,
-        lone_one,
-        scaled: total > 0.0,
-    })
-}
-
-/// After a number: `and a half` / `-and-a-half`; returns the index after "half".
-fn and_a_half(text: &str, toks: &[Token], k: usize) -> Option<usize> {
-    let mut i = k + 1;
-    let mut expect = ["a", "half"].into_iter();
-    let mut want = expect.next();
-    while let (Some(t), Some(w)) = (toks.get(i), want) {
-        if t.kind == Kind::Hyphen {
-            i += 1;
-            continue;
-        }
-        if !is_word(text, t, w) {
-            return None;
-        }
-        want = expect.next();
-        i += 1;
-    }
-    want.is_none().then_some(i)
 }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::figures::{Found, Parser};
 use super::lexer::{Kind, Token};
 use super::tables::{self, class, Relative};
+use super::unit::Unit;
 use super::{Bound, Quantity};
 
 /// The time a figure describes.
@@ -128,7 +129,7 @@ impl Parser<'_> {
         }
         let unit = k - 2;
         let count = |at: usize| -> Option<u32> {
-            let core = super::numbers::core_at(self.text, self.toks, at)?;
+            let core = self.core_at(at)?;
             #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "1..=120 checked")]
             (core.next == unit && (1.0..=120.0).contains(&core.value)).then_some(core.value as u32)
         };
@@ -141,7 +142,7 @@ impl Parser<'_> {
             (unit.saturating_sub(3)..unit).rev().find_map(count)
         } else if self.is(unit, "period") && unit >= 2 && self.is(unit - 1, "month") {
             (unit.saturating_sub(4)..unit - 1).rev().find_map(|at| {
-                let core = super::numbers::core_at(self.text, self.toks, at)?;
+                let core = self.core_at(at)?;
                 #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "1..=120 checked")]
                 (core.next + 1 == unit - 1 && (1.0..=120.0).contains(&core.value)).then_some(core.value as u32)
             })
@@ -204,7 +205,7 @@ impl Parser<'_> {
                 let day = |d: NaiveDate| f64::from(d.num_days_from_ce());
                 let high = read.last.map_or(f64::INFINITY, day);
                 self.found.push(Found {
-                    q: Quantity::bare(text, start, end, "date", day(f), (day(f), high), Bound::Range),
+                    q: Quantity::bare(text, start, end, Unit::Date, day(f), (day(f), high), Bound::Range),
                     first,
                     last,
                 });
@@ -218,7 +219,9 @@ impl Parser<'_> {
         let t = *self.toks.get(i)?;
         match t.kind {
             Kind::Num => self.numeric_period(i, t),
-            Kind::Word if t.class & class::MONTH != 0 && t.cap => self.month_period(i, None),
+            Kind::Word if t.class & class::MONTH != 0 && (t.cap || self.lower_month_day(i)) => {
+                self.month_period(i, None)
+            }
             Kind::Word if t.class & (class::QUARTER | class::RELATIVE) != 0 => {
                 self.quarter_period(i).or_else(|| self.relative_period(i))
             }
@@ -380,7 +383,10 @@ impl Parser<'_> {
                 || (n.glued && n.kind == Kind::Word)
                 || w.eq_ignore_ascii_case("per")
                 || w.eq_ignore_ascii_case("percent");
-            if unit_follows {
+            // "2000 over 3" ending its phrase is a quotient; "in 2000 over 3 million people" is a year.
+            let ends = |k: usize| matches!(self.kind(k), None | Some(Kind::Break | Kind::Clause));
+            let quotient = w.eq_ignore_ascii_case("over") && self.kind(i + 2) == Some(Kind::Num) && ends(i + 3);
+            if unit_follows || quotient {
                 return None;
             }
         }
@@ -459,6 +465,19 @@ impl Parser<'_> {
         })
     }
 
+    /// A month in lower case is a date only with a day that ends its clause: "on may 19 ," (lower-cased copy);
+    /// "may 19 people" and "march 5 miles" are verbs.
+    fn lower_month_day(&self, i: usize) -> bool {
+        let day = self
+            .toks
+            .get(i + 1)
+            .filter(|d| d.kind == Kind::Num && d.int_digits <= 2 && d.decimals == 0 && (1.0..=31.0).contains(&d.value));
+        day.is_some()
+            && (matches!(self.kind(i + 2), Some(Kind::Clause | Kind::Break) | None)
+                || self.year_at_opt(i + 2).is_some()
+                || self.class(i + 2) & class::STOP != 0)
+    }
+
     fn year_at_opt(&self, k: usize) -> Option<i32> {
         (self.kind(k) == Some(Kind::Num)).then(|| self.year_at(k)).flatten()
     }
@@ -531,11 +550,11 @@ pub(crate) fn attach(toks: &[Token], found: &mut [Found], mentions: &[Mention]) 
         clause.push(c);
     }
     let mut has_figure = vec![false; c + 1];
-    for f in found.iter().filter(|f| f.q.unit != "date") {
+    for f in found.iter().filter(|f| f.q.unit != Unit::Date) {
         has_figure[clause[f.first]] = true;
     }
     let mut used = Vec::new();
-    for f in found.iter_mut().filter(|f| f.q.unit != "date") {
+    for f in found.iter_mut().filter(|f| f.q.unit != Unit::Date) {
         let (fs, fc) = (sentence[f.first], clause[f.first]);
         // Only periods within reach: a page that is one endless sentence must not cost figures × periods.
         let reach = f.first.saturating_sub(PERIOD_REACH);
@@ -570,7 +589,7 @@ pub(crate) fn attach(toks: &[Token], found: &mut [Found], mentions: &[Mention]) 
         }
     }
     used.sort_unstable();
-    for f in found.iter_mut().filter(|f| f.q.unit == "date") {
+    for f in found.iter_mut().filter(|f| f.q.unit == Unit::Date) {
         f.q.is_period_of_figure = used.binary_search(&f.first).is_ok();
     }
 }

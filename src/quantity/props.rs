@@ -235,6 +235,7 @@ fn piece() -> impl Strategy<Value = String> {
 fn check_offsets(text: &str) {
     let ctx = Context {
         published: chrono::NaiveDate::from_ymd_opt(2025, 1, 23),
+        lang: None,
     };
     for q in extract(text, &ctx) {
         assert!(q.start <= q.end && q.end <= text.len(), "{q:?}");

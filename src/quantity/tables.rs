@@ -1,58 +1,25 @@
-//! The vocabulary of figures, as data: number words, scales, hedges, change words, units, currencies, months,
-//! relative periods and the little words that end a noun phrase.
+//! The vocabulary of figures, as data: number words, scales, fractions, vague plurals and factors. The words around
+//! a figure (hedges, change words, the little words that end a noun phrase) are in [`super::phrases`], time units,
+//! rates, months and periods in [`super::units`]; both are re-exported here so the parsers find every table in one
+//! place.
 //!
 //! Every rule the parsers apply to a word starts from a row here, so a reader can check or extend the engine by
 //! scanning this file. Words are matched case-insensitively except month names, which the period parser only
 //! accepts capitalised ("may" is a verb).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+use super::Change;
 
-use super::{Bound, Change};
-
+pub(crate) use super::phrases::*;
 pub(crate) use super::units::*;
 
-/// Class bits of a word, computed once per word by [`lex_class`].
-pub(crate) mod class {
-    pub const NUMWORD: u32 = 1;
-    pub const SCALE: u32 = 1 << 1;
-    pub const VAGUE: u32 = 1 << 2;
-    pub const FRACTION: u32 = 1 << 3;
-    pub const FACTOR: u32 = 1 << 4;
-    pub const HEDGE: u32 = 1 << 5;
-    pub const CHANGE: u32 = 1 << 6;
-    pub const MONTH: u32 = 1 << 7;
-    pub const TIME_UNIT: u32 = 1 << 8;
-    pub const RELATIVE: u32 = 1 << 9;
-    pub const ARTICLE: u32 = 1 << 10;
-    pub const ALL: u32 = 1 << 11;
-    pub const PERIOD_PREP: u32 = 1 << 12;
-    pub const CURRENCY: u32 = 1 << 13;
-    pub const STOP: u32 = 1 << 14;
-    pub const LABEL: u32 = 1 << 15;
-    pub const AGE: u32 = 1 << 16;
-    pub const CLAUSE: u32 = 1 << 17;
-    pub const QUARTER: u32 = 1 << 18;
-    /// Words that can start a figure or a period: the parsers look no further at any other word.
-    pub const ANCHOR: u32 = NUMWORD
-        | SCALE
-        | VAGUE
-        | FRACTION
-        | FACTOR
-        | HEDGE
-        | MONTH
-        | RELATIVE
-        | ARTICLE
-        | ALL
-        | PERIOD_PREP
-        | CURRENCY
-        | QUARTER;
-}
+pub(crate) use super::lexicon::class;
 
 /// Cardinal number words.
 pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("zero", 0.0),
+    ("nought", 0.0),
+    ("naught", 0.0),
+    ("nil", 0.0),
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
@@ -81,33 +48,101 @@ pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("eighty", 80.0),
     ("ninety", 90.0),
     ("dozen", 12.0),
+    ("doz", 12.0),
 ];
 
-/// Scale words written apart from the number (`4.7 million`, `eight thousand`).
+/// Words for twelve: after a number they multiply ("three dozens", "5 dozen"), on their own "dozens" is vague.
+pub(crate) const DOZENS: &[&str] = &["dozen", "dozens", "doz", "dozs"];
+
+/// Scale words written apart from the number (`4.7 million`, `eight thousand`, `10 bln`); the scale words of other
+/// languages are in [`super::lang`].
 pub(crate) const SCALE_WORDS: &[(&str, f64)] = &[
     ("hundred", 1e2),
     ("thousand", 1e3),
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    ("quadrillion", 1e15),
     ("bn", 1e9),
+    ("bln", 1e9),
     ("mn", 1e6),
     ("mln", 1e6),
+    ("mil", 1e6),
     ("tn", 1e12),
     ("trn", 1e12),
+    ("tln", 1e12),
 ];
 
-/// Scale suffixes glued to digits (`£151m`, `$3k`, `£2.5bn`). Without a currency sign `m` still means million:
-/// news copy writes "4.7m people" far more often than metres.
+/// Scale suffixes glued to digits (`£151m`, `$3k`, `£2.5bn`, `US$5MM`, `10G`), in the case written. Without a
+/// currency sign `m` still means million: news copy writes "4.7m people" far more often than metres (a length
+/// follows only in "100m sprint" and "100m-high", see [`LENGTH_CUES`]).
 pub(crate) const SCALE_SUFFIXES: &[(&str, f64)] = &[
     ("k", 1e3),
+    ("K", 1e3),
     ("m", 1e6),
+    ("M", 1e6),
+    ("MM", 1e6),
     ("mn", 1e6),
     ("mln", 1e6),
+    ("mil", 1e6),
+    ("Mio", 1e6),
     ("bn", 1e9),
+    ("Bn", 1e9),
+    ("BN", 1e9),
+    ("bln", 1e9),
     ("b", 1e9),
+    ("B", 1e9),
+    ("G", 1e9),
+    ("Mrd", 1e9),
+    ("Md", 1e9),
     ("tn", 1e12),
     ("trn", 1e12),
+    ("tln", 1e12),
+    ("T", 1e12),
+];
+
+/// Plural scale words and dozens after digits, which multiply them ("200 thousands", "1.5 dozen"); alone the plurals
+/// are vague ("thousands of people").
+pub(crate) const PLURAL_SCALES: &[(&str, f64)] = &[
+    ("hundreds", 1e2),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+    ("dozen", 12.0),
+    ("dozens", 12.0),
+];
+
+/// Scale symbols that may stand apart from the number (`2.33 k`, `1,674,200.5 M`), in the case written; `B` and
+/// `bn` need a currency ("$5 B"), a spaced `m` is a metre.
+pub(crate) const SCALE_SYMBOLS: &[(&str, f64)] = &[("k", 1e3), ("K", 1e3), ("M", 1e6), ("MM", 1e6)];
+
+/// Words after a glued `m` that make it metres, not millions: "100m sprint", "a 30m-high wall".
+pub(crate) const LENGTH_CUES: &[&str] = &[
+    "long",
+    "high",
+    "tall",
+    "wide",
+    "deep",
+    "thick",
+    "away",
+    "apart",
+    "sprint",
+    "dash",
+    "hurdles",
+    "freestyle",
+    "backstroke",
+    "breaststroke",
+    "butterfly",
+    "medley",
+    "relay",
+    "race",
+    "final",
+    "yacht",
+    "radius",
+    "above",
+    "below",
+    "underground",
+    "x",
 ];
 
 /// Plural number words that give only an order of magnitude: the interval they allow.
@@ -121,7 +156,9 @@ pub(crate) const VAGUE_WORDS: &[(&str, f64, f64)] = &[
     ("billions", 2e9, 999e9),
 ];
 
-/// Fraction words and their denominators (`a quarter`, `two-thirds`, `half`).
+/// Fraction words and their denominators (`a quarter`, `two-thirds`, `half`, `a hundredth`, `three fifths`). The
+/// singular ordinals that also count places ("a fifth term") are fractions only before "of", a scale, a unit or
+/// nothing (see [`super::words`]); "first" and "second" only inside compounds ("twenty-first").
 pub(crate) const FRACTIONS: &[(&str, f64)] = &[
     ("half", 2.0),
     ("halves", 2.0),
@@ -129,15 +166,91 @@ pub(crate) const FRACTIONS: &[(&str, f64)] = &[
     ("thirds", 3.0),
     ("quarter", 4.0),
     ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
     ("fifth", 5.0),
     ("fifths", 5.0),
     ("sixth", 6.0),
     ("sixths", 6.0),
+    ("seventh", 7.0),
+    ("sevenths", 7.0),
     ("eighth", 8.0),
     ("eighths", 8.0),
+    ("ninth", 9.0),
+    ("ninths", 9.0),
     ("tenth", 10.0),
     ("tenths", 10.0),
+    ("eleventh", 11.0),
+    ("elevenths", 11.0),
+    ("twelfth", 12.0),
+    ("twelfths", 12.0),
+    ("thirteenth", 13.0),
+    ("thirteenths", 13.0),
+    ("fourteenth", 14.0),
+    ("fourteenths", 14.0),
+    ("fifteenth", 15.0),
+    ("fifteenths", 15.0),
+    ("sixteenth", 16.0),
+    ("sixteenths", 16.0),
+    ("seventeenth", 17.0),
+    ("seventeenths", 17.0),
+    ("eighteenth", 18.0),
+    ("eighteenths", 18.0),
+    ("nineteenth", 19.0),
+    ("nineteenths", 19.0),
+    ("twentieth", 20.0),
+    ("twentieths", 20.0),
+    ("thirtieth", 30.0),
+    ("thirtieths", 30.0),
+    ("fortieth", 40.0),
+    ("fortieths", 40.0),
+    ("fiftieth", 50.0),
+    ("fiftieths", 50.0),
+    ("sixtieth", 60.0),
+    ("sixtieths", 60.0),
+    ("seventieth", 70.0),
+    ("seventieths", 70.0),
+    ("eightieth", 80.0),
+    ("eightieths", 80.0),
+    ("ninetieth", 90.0),
+    ("ninetieths", 90.0),
+    ("hundredth", 1e2),
+    ("hundredths", 1e2),
+    ("thousandth", 1e3),
+    ("thousandths", 1e3),
+    ("millionth", 1e6),
+    ("millionths", 1e6),
+    ("billionth", 1e9),
+    ("billionths", 1e9),
+    ("trillionth", 1e12),
+    ("trillionths", 1e12),
 ];
+
+/// Ordinals of one to nine, which end a compound denominator after a tens word or a scale ("twenty-first",
+/// "thirty fifths", "one hundred fifth").
+pub(crate) const ORDINAL_UNITS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("firsts", 1.0),
+    ("second", 2.0),
+    ("seconds", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("seventh", 7.0),
+    ("sevenths", 7.0),
+    ("eighth", 8.0),
+    ("eighths", 8.0),
+    ("ninth", 9.0),
+    ("ninths", 9.0),
+];
+
+/// Words that make the number after them negative: "minus five percent", "negative one".
+pub(crate) const SIGN_WORDS: &[&str] = &["minus", "negative"];
 
 /// Verbs that multiply: a factor and its direction.
 pub(crate) const FACTORS: &[(&str, f64, Change)] = &[
@@ -147,6 +260,9 @@ pub(crate) const FACTORS: &[(&str, f64, Change)] = &[
     ("trebled", 3.0, Change::Up),
     ("tripling", 3.0, Change::Up),
     ("quadrupled", 4.0, Change::Up),
+    ("quadrupling", 4.0, Change::Up),
+    ("quintupled", 5.0, Change::Up),
+    ("tenfold", 10.0, Change::Up),
     ("halved", 0.5, Change::Down),
     ("halving", 0.5, Change::Down),
 ];
@@ -154,498 +270,10 @@ pub(crate) const FACTORS: &[(&str, f64, Change)] = &[
 /// Multiples without a direction: "twice as likely", "three times as many" (the digits-and-"times" form is a unit).
 pub(crate) const MULTIPLES: &[(&str, f64)] = &[("twice", 2.0), ("thrice", 3.0)];
 
-/// Hedges written before a figure, longest first: each is an interval around (or beside) the figure.
-pub(crate) const HEDGES_BEFORE: &[(&[&str], Bound)] = &[
-    (&["no", "more", "than"], Bound::AtMost),
-    (&["no", "fewer", "than"], Bound::AtLeast),
-    (&["no", "less", "than"], Bound::AtLeast),
-    (&["in", "excess", "of"], Bound::AtLeast),
-    (&["as", "many", "as"], Bound::AtMost),
-    (&["as", "much", "as"], Bound::AtMost),
-    (&["as", "few", "as"], Bound::AtLeast),
-    (&["an", "estimated"], Bound::About),
-    (&["more", "than"], Bound::AtLeast),
-    (&["greater", "than"], Bound::AtLeast),
-    (&["higher", "than"], Bound::AtLeast),
-    (&["at", "least"], Bound::AtLeast),
-    (&["upwards", "of"], Bound::AtLeast),
-    (&["just", "over"], Bound::AtLeast),
-    (&["well", "over"], Bound::AtLeast),
-    (&["fewer", "than"], Bound::AtMost),
-    (&["less", "than"], Bound::AtMost),
-    (&["lower", "than"], Bound::AtMost),
-    (&["up", "to"], Bound::AtMost),
-    (&["at", "most"], Bound::AtMost),
-    (&["just", "under"], Bound::Nearly),
-    (&["just", "below"], Bound::Nearly),
-    (&["close", "to"], Bound::About),
-    (&["nearly"], Bound::Nearly),
-    (&["almost"], Bound::Nearly),
-    (&["about"], Bound::About),
-    (&["around"], Bound::About),
-    (&["roughly"], Bound::About),
-    (&["approximately"], Bound::About),
-    (&["approx"], Bound::About),
-    (&["circa"], Bound::About),
-    (&["some"], Bound::About),
-    (&["nearer"], Bound::About),
-    (&["estimated"], Bound::About),
-    (&["over"], Bound::AtLeast),
-    (&["above"], Bound::AtLeast),
-    (&["exceeding"], Bound::AtLeast),
-    (&["under"], Bound::AtMost),
-    (&["below"], Bound::AtMost),
-    (&["within"], Bound::AtMost),
-];
-
-/// Hedges written after a figure (`100 or more`, `50-plus`).
-pub(crate) const HEDGES_AFTER: &[(&[&str], Bound)] = &[
-    (&["or", "more"], Bound::AtLeast),
-    (&["or", "over"], Bound::AtLeast),
-    (&["or", "above"], Bound::AtLeast),
-    (&["or", "fewer"], Bound::AtMost),
-    (&["or", "less"], Bound::AtMost),
-    (&["or", "so"], Bound::About),
-    (&["plus"], Bound::AtLeast),
-];
-
-/// Relative width of `about`/`nearly`: a fact-checker reads "around 80" as 72–88.
-pub(crate) const HEDGE_WIDTH: f64 = 0.10;
-
-/// Words that give a change its direction.
-pub(crate) const CHANGE_WORDS: &[(&str, Change)] = &[
-    ("up", Change::Up),
-    ("rose", Change::Up),
-    ("rise", Change::Up),
-    ("rises", Change::Up),
-    ("risen", Change::Up),
-    ("rising", Change::Up),
-    ("increase", Change::Up),
-    ("increased", Change::Up),
-    ("increases", Change::Up),
-    ("increasing", Change::Up),
-    ("grew", Change::Up),
-    ("grow", Change::Up),
-    ("grown", Change::Up),
-    ("growth", Change::Up),
-    ("climbed", Change::Up),
-    ("jumped", Change::Up),
-    ("jump", Change::Up),
-    ("soared", Change::Up),
-    ("surged", Change::Up),
-    ("gained", Change::Up),
-    ("boosted", Change::Up),
-    ("higher", Change::Up),
-    ("more", Change::Up),
-    ("down", Change::Down),
-    ("fell", Change::Down),
-    ("fall", Change::Down),
-    ("falls", Change::Down),
-    ("fallen", Change::Down),
-    ("falling", Change::Down),
-    ("dropped", Change::Down),
-    ("drop", Change::Down),
-    ("drops", Change::Down),
-    ("decrease", Change::Down),
-    ("decreased", Change::Down),
-    ("decreases", Change::Down),
-    ("declined", Change::Down),
-    ("decline", Change::Down),
-    ("cut", Change::Down),
-    ("cuts", Change::Down),
-    ("reduced", Change::Down),
-    ("reduction", Change::Down),
-    ("slashed", Change::Down),
-    ("shrank", Change::Down),
-    ("slumped", Change::Down),
-    ("plunged", Change::Down),
-    ("lower", Change::Down),
-    ("fewer", Change::Down),
-    ("less", Change::Down),
-];
-
-/// Change words that may follow a figure ("13 fewer", "a 22% rise", "hundreds more").
-pub(crate) const CHANGE_AFTER: &[&str] = &[
-    "more",
-    "fewer",
-    "less",
-    "increase",
-    "rise",
-    "fall",
-    "drop",
-    "decline",
-    "reduction",
-    "cut",
-    "jump",
-    "higher",
-    "lower",
-    "up",
-    "down",
-    "increases",
-    "rises",
-    "falls",
-    "drops",
-];
-
-/// Words allowed between a change word and its figure: "fell by 11", "rose from 19", "fell to 7.4 million",
-/// "a rise of 5".
-pub(crate) const CHANGE_GAP: &[&str] = &[
-    "by", "from", "to", "of", "a", "an", "some", "just", "nearly", "almost", "over",
-];
-
-/// Words that end the noun phrase after a figure: function words and auxiliaries.
-pub(crate) const STOP_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "from",
-    "with",
-    "by",
-    "about",
-    "as",
-    "into",
-    "over",
-    "under",
-    "than",
-    "then",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "where",
-    "when",
-    "while",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "so",
-    "yet",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "it",
-    "its",
-    "this",
-    "these",
-    "those",
-    "their",
-    "his",
-    "her",
-    "our",
-    "your",
-    "my",
-    "we",
-    "they",
-    "he",
-    "she",
-    "you",
-    "i",
-    "not",
-    "no",
-    "per",
-    "each",
-    "every",
-    "compared",
-    "since",
-    "between",
-    "across",
-    "including",
-    "after",
-    "before",
-    "during",
-    "within",
-    "without",
-    "against",
-    "among",
-    "around",
-    "via",
-    "out",
-    "up",
-    "down",
-    "if",
-    "because",
-    "said",
-    "says",
-    "say",
-    "all",
-    "both",
-    "also",
-    "only",
-    "just",
-    "now",
-    "still",
-    "ago",
-    "later",
-    "earlier",
-    "again",
-    "too",
-    "very",
-    "last",
-    "next",
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "or",
-    "there",
-    "here",
-    "such",
-    "like",
-    "unlike",
-];
-
-/// Words before a number that make it a name, not an amount ("Article 50", "Route 38").
-pub(crate) const LABEL_WORDS: &[&str] = &[
-    "article",
-    "section",
-    "chapter",
-    "clause",
-    "page",
-    "pages",
-    "room",
-    "route",
-    "flight",
-    "number",
-    "no",
-    "platform",
-    "junction",
-    "level",
-    "tier",
-    "stage",
-    "phase",
-    "band",
-    "grade",
-    "category",
-    "covid",
-    "windows",
-    "iphone",
-    "version",
-    "v",
-    "ps",
-    "series",
-    "episode",
-    "season",
-    "vol",
-    "volume",
-    "figure",
-    "table",
-    "step",
-    "rule",
-    "paragraph",
-];
-
-/// Words that open a new clause for period attachment even without punctuation ("… compared with 77.6% in 2024").
-pub(crate) const CLAUSE_WORDS: &[&str] = &["compared", "than", "versus", "whereas", "while", "but", "against"];
-
-/// Words that mark an age: "aged 33", "age 33".
-pub(crate) const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
-
-/// Plurals that the suffix rules would get wrong.
-pub(crate) const IRREGULAR_PLURALS: &[(&str, &str)] = &[
-    ("people", "person"),
-    ("men", "man"),
-    ("women", "woman"),
-    ("children", "child"),
-    ("police", "police"),
-    ("staff", "staff"),
-    ("feet", "foot"),
-    ("teeth", "tooth"),
-    ("mice", "mouse"),
-    ("geese", "goose"),
-    ("data", "data"),
-    ("criteria", "criterion"),
-    ("news", "news"),
-    ("series", "series"),
-    ("species", "species"),
-    ("sheep", "sheep"),
-    ("fish", "fish"),
-    ("lives", "life"),
-    ("wives", "wife"),
-    ("knives", "knife"),
-    ("thieves", "thief"),
-    ("analyses", "analysis"),
-    ("crises", "crisis"),
-];
-
-/// FNV-1a: the vocabulary is fixed and the keys are short words, so a DoS-resistant hash buys nothing here and
-/// costs a third of the extraction time.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Vocabulary = HashMap<&'static str, u32, BuildHasherDefault<Fnv>>;
-
-fn vocabulary() -> &'static Vocabulary {
-    static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
-    VOCAB.get_or_init(|| {
-        let mut map = Vocabulary::default();
-        let mut add = |w: &'static str, bit: u32| *map.entry(w).or_insert(0) |= bit;
-        for (w, _) in NUMBER_WORDS {
-            add(w, class::NUMWORD);
-        }
-        for (w, _) in SCALE_WORDS {
-            add(w, class::SCALE);
-        }
-        for (w, _, _) in VAGUE_WORDS {
-            add(w, class::VAGUE);
-        }
-        for (w, _) in FRACTIONS {
-            add(w, class::FRACTION);
-        }
-        for (w, _, _) in FACTORS {
-            add(w, class::FACTOR);
-        }
-        for (w, _) in MULTIPLES {
-            add(w, class::FACTOR);
-        }
-        for (ws, _) in HEDGES_BEFORE {
-            add(ws[0], class::HEDGE);
-        }
-        for (w, _) in CHANGE_WORDS {
-            add(w, class::CHANGE);
-        }
-        for (w, _) in MONTHS {
-            add(w, class::MONTH);
-        }
-        for (w, _) in TIME_UNITS {
-            add(w, class::TIME_UNIT);
-        }
-        for (w, _) in QUARTER_WORDS {
-            add(w, class::QUARTER);
-        }
-        for (ws, _) in RELATIVE_PERIODS {
-            add(ws[0], class::RELATIVE);
-        }
-        // Only the three-letter codes ("GBP 3 million") can stand before a number.
-        for (w, _, _) in CURRENCY_WORDS.iter().filter(|(w, _, _)| w.len() == 3 && *w != "yen") {
-            add(w, class::CURRENCY);
-        }
-        for (w, _) in DOLLAR_PREFIXES {
-            add(w, class::CURRENCY);
-        }
-        for w in STOP_WORDS {
-            add(w, class::STOP);
-        }
-        for w in LABEL_WORDS {
-            add(w, class::LABEL);
-        }
-        for w in AGE_WORDS {
-            add(w, class::AGE);
-        }
-        for w in CLAUSE_WORDS {
-            add(w, class::CLAUSE);
-        }
-        for (w, bit) in [
-            ("a", class::ARTICLE),
-            ("an", class::ARTICLE),
-            ("all", class::ALL),
-            ("since", class::PERIOD_PREP),
-            ("between", class::PERIOD_PREP),
-            ("from", class::PERIOD_PREP),
-        ] {
-            add(w, bit);
-        }
-        map
-    })
-}
-
-/// Longest word worth looking up; longer words are in no table.
-const MAX_WORD: usize = 13;
-
-/// The class bits of a word (0 for words in no table).
-pub(crate) fn lex_class(word: &str) -> u32 {
-    if word.len() > MAX_WORD || !word.is_ascii() {
-        return 0;
-    }
-    let mut buf = [0u8; MAX_WORD];
-    for (dst, src) in buf.iter_mut().zip(word.bytes()) {
-        *dst = src.to_ascii_lowercase();
-    }
-    match std::str::from_utf8(&buf[..word.len()]) {
-        Ok(lower) => vocabulary().get(lower).copied().unwrap_or(0),
-        Err(_) => 0,
-    }
-}
-
 /// Looks a word up in a `(word, value)` table, ignoring case.
 pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(word))
         .map(|&(_, v)| v)
-}
-
-/// The singular of an English plural noun, lower-cased ("offences" → "offence", "areas" → "area").
-pub(crate) fn singular(word: &str) -> String {
-    let mut lower = if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.to_lowercase()
-    };
-    for possessive in ["'s", "\u{2019}s"] {
-        if lower.len() > possessive.len() + 1 && lower.ends_with(possessive) {
-            lower.truncate(lower.len() - possessive.len());
-            return lower;
-        }
-    }
-    let lower = lower.trim_end_matches(['\'', '\u{2019}']).to_string();
-    if let Some(s) = lookup(IRREGULAR_PLURALS, &lower) {
-        return s.to_string();
-    }
-    let stem = |n: usize| lower[..lower.len() - n].to_string();
-    if lower.ends_with("ies") && lower.len() > 4 {
-        format!("{}y", stem(3))
-    } else if ["sses", "shes", "ches", "xes", "zes"]
-        .iter()
-        .any(|s| lower.ends_with(s))
-    {
-        stem(2)
-    } else if lower.ends_with('s') && !["ss", "us", "is"].iter().any(|s| lower.ends_with(s)) && lower.len() > 3 {
-        stem(1)
-    } else {
-        lower
-    }
 }

@@ -1,8 +1,16 @@
-//! The units of figures, as data: time units, rates, currencies, percent and points, month names and relative
-//! periods. Re-exported by [`super::tables`] so the parsers find every table in one place.
+//! The units of figures that are not measures or money, as data: time units, rates, percent and points, month
+//! names and relative periods. Re-exported by [`super::tables`] so the parsers find every table in one place (units
+//! of measure are in [`super::measures`], currencies in [`super::money`]).
 
 /// Time units, in seconds. A month is a twelfth of a Julian year.
 pub(crate) const TIME_UNITS: &[(&str, f64)] = &[
+    ("nanosecond", 1e-9),
+    ("nanoseconds", 1e-9),
+    ("microsecond", 1e-6),
+    ("microseconds", 1e-6),
+    ("millisecond", 1e-3),
+    ("milliseconds", 1e-3),
+    ("ms", 1e-3),
     ("second", 1.0),
     ("seconds", 1.0),
     ("sec", 1.0),
@@ -15,6 +23,7 @@ pub(crate) const TIME_UNITS: &[(&str, f64)] = &[
     ("hours", 3_600.0),
     ("hr", 3_600.0),
     ("hrs", 3_600.0),
+    ("h", 3_600.0),
     ("day", 86_400.0),
     ("days", 86_400.0),
     ("week", 604_800.0),
@@ -29,7 +38,15 @@ pub(crate) const TIME_UNITS: &[(&str, f64)] = &[
     ("yrs", 31_557_600.0),
     ("decade", 315_576_000.0),
     ("decades", 315_576_000.0),
+    ("century", 3_155_760_000.0),
+    ("centuries", 3_155_760_000.0),
+    ("millennium", 31_557_600_000.0),
+    ("millennia", 31_557_600_000.0),
 ];
+
+/// Time units that a bare "a" or "an" counts as one of ("a decade", "a fortnight"), besides any time unit after a
+/// hedge ("more than a year", "about an hour"): "a year" alone is more often a rate or a date than a duration.
+pub(crate) const ARTICLE_DURATIONS: &[&str] = &["decade", "fortnight", "century", "millennium"];
 
 /// Words allowed between a number and its time unit: "5 working days".
 pub(crate) const DURATION_ADJECTIVES: &[&str] = &[
@@ -64,41 +81,32 @@ pub(crate) const RATES: &[(&[&str], &str)] = &[
     (&["each", "day"], "day"),
     (&["an", "hour"], "hour"),
     (&["per", "hour"], "hour"),
-];
-
-/// Currency symbols written before the figure.
-pub(crate) const CURRENCY_SIGNS: &[(char, &str)] = &[('£', "GBP"), ('$', "USD"), ('€', "EUR"), ('¥', "JPY")];
-
-/// Letters written glued before `$` (`US$`, `A$`).
-pub(crate) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
-    ("us", "USD"),
-    ("a", "AUD"),
-    ("au", "AUD"),
-    ("c", "CAD"),
-    ("ca", "CAD"),
-    ("hk", "HKD"),
-    ("nz", "NZD"),
-];
-
-/// Currency codes and words; `factor` converts minor units (pence) to the major one.
-pub(crate) const CURRENCY_WORDS: &[(&str, &str, f64)] = &[
-    ("gbp", "GBP", 1.0),
-    ("usd", "USD", 1.0),
-    ("eur", "EUR", 1.0),
-    ("pounds", "GBP", 1.0),
-    ("pound", "GBP", 1.0),
-    ("sterling", "GBP", 1.0),
-    ("dollars", "USD", 1.0),
-    ("dollar", "USD", 1.0),
-    ("euros", "EUR", 1.0),
-    ("euro", "EUR", 1.0),
-    ("pence", "GBP", 0.01),
-    ("p", "GBP", 0.01),
-    ("yen", "JPY", 1.0),
+    (&["a", "share"], "share"),
+    (&["per", "share"], "share"),
+    (&["a", "head"], "head"),
+    (&["per", "head"], "head"),
+    (&["per", "person"], "person"),
+    (&["per", "capita"], "person"),
+    (&["a", "barrel"], "barrel"),
+    (&["per", "barrel"], "barrel"),
+    (&["a", "gallon"], "gallon"),
+    (&["per", "gallon"], "gallon"),
+    (&["a", "litre"], "litre"),
+    (&["per", "litre"], "litre"),
+    (&["a", "night"], "night"),
+    (&["per", "night"], "night"),
 ];
 
 /// Words for "percent" after a figure (the `%` sign is a symbol).
-pub(crate) const PERCENT_WORDS: &[&[&str]] = &[&["per", "cent"], &["percent"], &["pc"], &["pct"]];
+pub(crate) const PERCENT_WORDS: &[&[&str]] = &[
+    &["per", "cent"],
+    &["per", "cents"],
+    &["percent"],
+    &["percents"],
+    &["percentage"],
+    &["pc"],
+    &["pct"],
+];
 
 /// Words for percentage points after a figure.
 pub(crate) const POINT_WORDS: &[(&[&str], f64)] = &[

@@ -18,7 +18,7 @@
 use super::claim::Claim;
 use super::frames::Figure;
 use super::index::PageIndex;
-use crate::quantity::{self, Quantity};
+use crate::quantity::{self, Quantity, Unit};
 use crate::text::{self, lexicon};
 
 /// Share of a claim figure's measure words (rarity-weighted) that a source figure's frame must hold to state the
@@ -90,7 +90,7 @@ struct Rank {
 
 /// Numbers that name something (a label) are never compared as values.
 pub fn is_label(q: &Quantity) -> bool {
-    q.unit == "label"
+    q.is_label()
 }
 
 /// How the periods of two figures relate: the same span, spans that do not meet, or no telling (unknown, or
@@ -144,11 +144,12 @@ fn distance(c: &Quantity, s: &Quantity) -> f64 {
     }
 }
 
-fn family(unit: &str) -> &str {
+/// What two figures must share to be compared: the base unit of their dimension (a ratio is a share, an age a
+/// number of years).
+fn family(unit: &Unit) -> &'static str {
     match unit {
-        "ratio" => "percent",
-        "year_of_age" => "count",
-        u => u,
+        Unit::YearOfAge => "count",
+        u => u.base_name(),
     }
 }
 

@@ -37,6 +37,7 @@ impl Analysis {
     pub fn context(doc: &Document) -> Context {
         Context {
             published: doc.published_date(),
+            lang: doc.meta.language.as_deref().and_then(quantity::Lang::from_tag),
         }
     }
 

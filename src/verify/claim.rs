@@ -59,7 +59,7 @@ impl Claim {
             .filter(|q| q.start >= body.0 && q.end <= body.1)
             .cloned()
             .collect();
-        let only_dates = in_body.iter().all(|q| q.unit == "date");
+        let only_dates = in_body.iter().filter(|q| !q.is_label()).all(|q| q.unit == "date");
         // With other figures, the claim's dates say when they hold: one span over all of them, given to every
         // figure whose own period names no days ("6.0% in April to June 2026").
         let dated = in_body
@@ -69,6 +69,8 @@ impl Claim {
         let checked: Vec<Quantity> = in_body
             .iter()
             .filter(|q| only_dates || q.unit != "date")
+            // A number that names something ("999 calls", "787-9") is matched as a name, not checked as a value.
+            .filter(|q| !q.is_label())
             .filter(|q| !names_a_period(claim, q, &in_body))
             .cloned()
             .map(|mut q| {
@@ -80,8 +82,13 @@ impl Claim {
             .collect();
         let toks = text::tokens(claim);
         let lead = lead_names(claim, &toks, body, common);
-        let figures = frames::prose(claim, 0, 0, &checked, common)
+        // Labels stand in the frames (their keys are words of the segment) but are not figures to check.
+        let mut framed = checked.clone();
+        framed.extend(in_body.iter().filter(|q| q.is_label()).cloned());
+        framed.sort_by_key(|q| q.start);
+        let figures = frames::prose(claim, 0, 0, &framed, common)
             .into_iter()
+            .filter(|f| !f.q.is_label())
             .map(|mut f| {
                 f.seg = (f.seg.0.max(body.0), f.seg.1.min(body.1));
                 f.subject.clone_from(&lead);

@@ -15,7 +15,7 @@
 use super::align::{self, Measure, Page};
 use super::claim::Claim;
 use super::frames::Figure;
-use crate::quantity::{self, Bound, Change, Quantity, Role};
+use crate::quantity::{self, Bound, Change, Quantity, Role, Unit};
 
 /// A change worked out from two levels the source states.
 #[derive(Debug, Clone)]
@@ -79,12 +79,15 @@ pub fn change<'a>(claim: &Claim, c: &Figure, candidates: &[&'a Figure], page: &P
 
 /// The change from `from` to `to`, written in the unit of the claim figure `c`.
 fn derive(c: &Quantity, from: &Quantity, to: &Quantity) -> Option<Quantity> {
-    let delta = to.value - from.value;
-    let (value, unit) = match (c.unit.as_str(), from.unit.as_str()) {
-        ("percentage_point", "percent") => (delta, "percentage_point"),
-        ("percent", _) if from.value.abs() > f64::EPSILON => (delta / from.value * 100.0, "percent"),
-        ("ratio", _) if from.value.abs() > f64::EPSILON => (delta / from.value, "ratio"),
-        (cu, fu) if cu == fu => (delta, fu),
+    let (from_v, to_v) = (from.base_value(), to.base_value());
+    let delta = to_v - from_v;
+    let relative = from_v.abs() > f64::EPSILON;
+    let (value, unit) = match (c.unit, from.unit) {
+        (Unit::PercentagePoint, Unit::Percent) => (delta, Unit::PercentagePoint),
+        (Unit::Percent, _) if relative => (delta / from_v * 100.0, Unit::Percent),
+        (Unit::Ratio, _) if relative => (delta / from_v, Unit::Ratio),
+        // The levels' own unit: the comparison converts to the claim's ("fell by 5 miles" against kilometres).
+        (cu, fu) if cu.comparable(&fu) => (to.value - from.value, fu),
         _ => return None,
     };
     let mut q = Quantity::bare(

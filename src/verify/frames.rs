@@ -218,6 +218,16 @@ pub fn prose(text: &str, base: usize, unit: usize, qs: &[Quantity], common: &dyn
             }
         })
         .collect();
+    // A label in a figure's segment ("999 calls", "Boeing 787-9") says what the figure is about: its key is one of
+    // the segment's words.
+    let labels: Vec<((usize, usize), String)> = out.iter().filter(|f| f.q.is_label()).map(|f| (f.seg, f.q.label_key())).collect();
+    for f in out.iter_mut().filter(|f| !f.q.is_label()) {
+        for (seg, key) in &labels {
+            if *seg == f.seg && !f.words.contains(key) {
+                f.words.push(key.clone());
+            }
+        }
+    }
     // A clause without a subject of its own continues the one before ("X rose 5% and accounted for 20% of sales").
     for i in 1..out.len() {
         if out[i].names.is_empty() && out[i].seg != out[i - 1].seg {

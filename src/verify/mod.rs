@@ -83,7 +83,7 @@ pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
         .map(|q| QuantityOut {
             text: q.text.clone(),
             value: q.value,
-            unit: q.unit.clone(),
+            unit: q.unit.as_str().to_string(),
         })
         .collect();
     let mut answer = CheckAnswer {

@@ -99,7 +99,11 @@ async fn score(set: &Set) -> (f64, usize, f64, Vec<String>) {
         }
     }
     let accuracy = correct as f64 / rows.len() as f64;
-    let evidence = if ev_need == 0 { 1.0 } else { f64::from(ev_hit) / f64::from(ev_need) };
+    let evidence = if ev_need == 0 {
+        1.0
+    } else {
+        f64::from(ev_hit) / f64::from(ev_need)
+    };
     (accuracy, false_support, evidence, misses)
 }
 

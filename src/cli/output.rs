@@ -64,7 +64,13 @@ pub fn check_text(a: &CheckAnswer, color: bool) -> String {
         p.wrap(&format!("{BOLD}{verdict_color}"), a.verdict.as_str()),
         a.claim
     );
-    let _ = writeln!(out, "checked as {} — confidence {:.2} — {}", a.kind.as_str(), a.confidence, a.summary);
+    let _ = writeln!(
+        out,
+        "checked as {} — confidence {:.2} — {}",
+        a.kind.as_str(),
+        a.confidence,
+        a.summary
+    );
     if !a.quantities.is_empty() {
         let qs: Vec<String> = a
             .quantities

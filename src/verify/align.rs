@@ -233,16 +233,17 @@ pub struct Fit {
 /// The fit of source figure `s` to claim figure `c` (see the module docs for what is asked).
 pub fn fit(claim: &Claim, c: &Figure, s: &Figure, page: &Page<'_>, m: &Measure) -> Fit {
     let period = relation(&c.q, &s.q);
-    let coverage = if m.total > 0.0 {
-        m.words
-            .iter()
-            .zip(&m.weights)
-            .map(|(w, x)| x * s.weight_of(w))
-            .sum::<f64>()
-            / m.total
-    } else {
-        1.0
+    // Whether the frame states the measure counts every word of its clause alike; which of several frames states
+    // it best counts words close to the figure more.
+    let share = |weigh: &dyn Fn(&str) -> f64| {
+        if m.total > 0.0 {
+            m.words.iter().zip(&m.weights).map(|(w, x)| x * weigh(w)).sum::<f64>() / m.total
+        } else {
+            1.0
+        }
     };
+    let coverage = share(&|w| s.coverage_of(w));
+    let closeness = share(&|w| s.weight_of(w));
     let unit_words = text::words(page.unit_text(s.unit));
     let mut name_hits = 0;
     let mut name_elsewhere_in_unit = false;
@@ -299,7 +300,7 @@ pub fn fit(claim: &Claim, c: &Figure, s: &Figure, page: &Page<'_>, m: &Measure) 
             quantity::Relation::Same => 2,
         },
         head_hits,
-        coverage_steps: (coverage / COVERAGE_STEP).round() as i64,
+        coverage_steps: (closeness / COVERAGE_STEP).round() as i64,
         name_hits,
         same_counts: c.q.counts.is_some() && c.q.counts == s.q.counts,
         correction: s.correction,

@@ -128,8 +128,12 @@ pub fn apply(figures: &mut [Vec<Figure>], corrections: &[Correction]) {
             if !new.words.contains(w) {
                 new.words.push(w.clone());
             }
+            if !new.near.contains(w) {
+                new.near.push(w.clone());
+            }
         }
         new.words.sort();
+        new.near.sort();
         for n in &old.names {
             if !new.names.contains(n) {
                 new.names.push(n.clone());

@@ -26,6 +26,12 @@ use crate::text::{self, lexicon, Token};
 /// 2022"), and as often moves on.
 pub const NEARBY_WEIGHT: f64 = 0.5;
 
+/// A word of a figure's clause this many words from it or fewer is close to it ("… and by six months he felt well
+/// again": "felt" is two words from "six months", nine from "within a month").
+pub const NEAR_WORDS: usize = 4;
+/// What a word further away in the same clause counts for.
+pub const FAR_WEIGHT: f64 = 0.75;
+
 /// Words that link a figure to the noun it is a figure of ("revenue of $167.4 million", "profit at £171m"),
 /// hedges and copulas that may stand between them, and change words that say how it moved, not what it is.
 #[rustfmt::skip]
@@ -70,6 +76,8 @@ pub struct Figure {
     pub head: Vec<String>,
     /// Stems of its segment's content words (sorted, distinct), its own words left out.
     pub words: Vec<String>,
+    /// Stems of the words within `NEAR_WORDS` of it (sorted, distinct): what it measures, most surely.
+    pub near: Vec<String>,
     /// Folded names in its segment (sorted, distinct).
     pub names: Vec<String>,
     /// The names standing before it in its segment (or its row's name): whose figure it is.
@@ -91,6 +99,21 @@ impl Figure {
     /// How much this figure's frame says `w`: 1 in its segment, head or lead-in, `NEARBY_WEIGHT` only in the
     /// sentence before, 0 not at all.
     pub fn weight_of(&self, w: &str) -> f64 {
+        let has = |pool: &[String]| pool.iter().any(|x| text::same_word(x, w));
+        if has(&self.near) || has(&self.head) || has(&self.context) {
+            1.0
+        } else if has(&self.words) {
+            FAR_WEIGHT
+        } else if self.nearby.iter().any(|x| text::same_word(x, w)) {
+            NEARBY_WEIGHT
+        } else {
+            0.0
+        }
+    }
+
+    /// How much this figure's frame says `w`, its whole clause alike: 1 in its segment, head or lead-in,
+    /// `NEARBY_WEIGHT` only in the sentence before, 0 not at all.
+    pub fn coverage_of(&self, w: &str) -> f64 {
         if self.has_word(w) {
             1.0
         } else if self.nearby.iter().any(|x| text::same_word(x, w)) {
@@ -178,6 +201,14 @@ pub fn prose(text: &str, base: usize, unit: usize, qs: &[Quantity], common: &dyn
             let mut words: Vec<String> = Vec::new();
             let mut names: Vec<String> = Vec::new();
             let mut subject: Vec<String> = Vec::new();
+            let mut near: Vec<String> = Vec::new();
+            // Positions counted in words: the figure's first and last word, and each word's place.
+            let k_of = |i: usize| i;
+            let fig_first = toks.iter().position(|t| t.end > at).unwrap_or(toks.len());
+            let fig_last = toks
+                .iter()
+                .rposition(|t| t.start < q.end.saturating_sub(base))
+                .unwrap_or(fig_first);
             for &i in &inside {
                 let t = &toks[i];
                 if in_figure(t) {
@@ -194,10 +225,22 @@ pub fn prose(text: &str, base: usize, unit: usize, qs: &[Quantity], common: &dyn
                 }
                 if text::is_content(&t.form) {
                     words.push(text::stem(&t.form));
+                    // Words within a few words of the figure say what it is more surely than the rest of its clause.
+                    let (lo, hi) = (fig_first, fig_last);
+                    let gap = if k_of(i) < lo {
+                        lo - k_of(i)
+                    } else {
+                        k_of(i).saturating_sub(hi)
+                    };
+                    if gap <= NEAR_WORDS {
+                        near.push(text::stem(&t.form));
+                    }
                 }
             }
             words.sort();
             words.dedup();
+            near.sort();
+            near.dedup();
             names.sort();
             names.dedup();
             let head = head_of(text, &toks, &inside, at, q.end.saturating_sub(base), q, &spans);
@@ -210,6 +253,7 @@ pub fn prose(text: &str, base: usize, unit: usize, qs: &[Quantity], common: &dyn
                 words,
                 names,
                 subject,
+                near,
                 context: Vec::new(),
                 nearby: Vec::new(),
                 negated,
@@ -220,7 +264,11 @@ pub fn prose(text: &str, base: usize, unit: usize, qs: &[Quantity], common: &dyn
         .collect();
     // A label in a figure's segment ("999 calls", "Boeing 787-9") says what the figure is about: its key is one of
     // the segment's words.
-    let labels: Vec<((usize, usize), String)> = out.iter().filter(|f| f.q.is_label()).map(|f| (f.seg, f.q.label_key())).collect();
+    let labels: Vec<((usize, usize), String)> = out
+        .iter()
+        .filter(|f| f.q.is_label())
+        .map(|f| (f.seg, f.q.label_key()))
+        .collect();
     for f in out.iter_mut().filter(|f| !f.q.is_label()) {
         for (seg, key) in &labels {
             if *seg == f.seg && !f.words.contains(key) {

@@ -115,9 +115,11 @@ pub fn cells(text: &str, base: usize, unit: usize, ctx: &Context, common: &dyn F
             unit,
             seg: (base + s, base + e),
             head,
-            words: ws,
+            words: ws.clone(),
             names: key_names.clone(),
             subject: key_names.clone(),
+            // A cell is short: all its words are near it.
+            near: ws,
             context: Vec::new(),
             nearby: Vec::new(),
             negated: false,

@@ -11,6 +11,7 @@
 use super::speakers::{breaks_after, mention_at_end, Mention, People, Sex};
 use super::tables;
 use super::text::{sentence_around, words, Word};
+use super::transcript;
 use super::Quotation;
 use crate::extract::{BlockKind, Document};
 
@@ -520,11 +521,13 @@ fn lookback_start(doc: &Document, b: usize) -> usize {
     doc.blocks[b.saturating_sub(1)].start
 }
 
-/// Every quotation on the page with its speaker, in text order.
+/// Every quotation on the page with its speaker, in text order. On a transcript each contribution's words are a
+/// quotation of its speaker, and a quotation in quote marks inside them keeps its own speaker when it has one.
 pub fn quotations(doc: &Document) -> Vec<Quotation> {
     let people = People::scan(doc);
     let mut reader = Reader::default();
     let mut out = Vec::new();
+    let turns = transcript::turns(doc, people.labels());
     for (b, block) in doc.blocks.iter().enumerate() {
         match block.kind {
             BlockKind::Blockquote => reader.blockquote(&people, doc, b, &mut out),
@@ -535,5 +538,24 @@ pub fn quotations(doc: &Document) -> Vec<Quotation> {
             _ => reader.paragraph(&people, doc, b, &mut out),
         }
     }
+    if turns.is_empty() {
+        return out;
+    }
+    let spans: Vec<(usize, usize)> = turns.iter().flat_map(|t| t.spans.iter().copied()).collect();
+    out.retain(|q| q.speaker.is_some() || !spans.iter().any(|&(s, e)| s <= q.start && q.end <= e));
+    for turn in &turns {
+        let speaker = people.label_speaker(&turn.label);
+        for &(s, e) in &turn.spans {
+            let (start, end) = trim_range(&doc.text, s, e);
+            if start < end {
+                out.push(Quotation {
+                    start,
+                    end,
+                    speaker: Some(speaker.clone()),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
     out
 }

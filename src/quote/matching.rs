@@ -86,19 +86,18 @@ impl<'a> Page<'a> {
             })
             .collect();
         let toks = tokens(&doc.text);
+        // the innermost quotation holding a token owns it: a quotation in quote marks inside a transcript's
+        // contribution is its own speaker's
         let mut order: Vec<usize> = (0..quotes.len()).collect();
-        order.sort_by_key(|&q| quotes[q].start);
+        order.sort_by_key(|&q| std::cmp::Reverse(quotes[q].end - quotes[q].start));
         let mut owner = vec![None; toks.len()];
-        let mut k = 0;
-        for (t, tok) in toks.iter().enumerate() {
-            while k < order.len() && quotes[order[k]].end <= tok.start {
-                k += 1;
-            }
-            // overlapping quotations are rare; the first still open wins
-            if let Some(&q) = order.get(k) {
-                if quotes[q].start <= tok.start && tok.end <= quotes[q].end {
-                    owner[t] = Some(q);
+        for q in order {
+            let first = toks.partition_point(|t| t.start < quotes[q].start);
+            for (t, tok) in toks.iter().enumerate().skip(first) {
+                if tok.end > quotes[q].end {
+                    break;
                 }
+                owner[t] = Some(q);
             }
         }
         let mut index: HashMap<u64, Vec<usize>> = HashMap::with_capacity(toks.len() / 2);

@@ -18,6 +18,7 @@ mod matching;
 mod speakers;
 mod tables;
 mod text;
+mod transcript;
 
 #[cfg(test)]
 mod measure;

@@ -9,6 +9,7 @@
 
 use super::tables;
 use super::text::{sentence_around, words, Word};
+use super::transcript::{self, Placed};
 use crate::extract::Document;
 
 /// A reference to someone as written at one place in the text.
@@ -207,6 +208,8 @@ pub(crate) struct People {
     roles: Vec<RoleBinding>,
     /// Every mention of a known person: (byte offset, person, as the subject of its sentence), in text order.
     mentions: Vec<(usize, usize, bool)>,
+    /// The contribution labels when the page is a transcript.
+    labels: Vec<Placed>,
 }
 
 /// Maximal runs of capitalised words (with name particles and titles' full stops) in one block.
@@ -259,6 +262,19 @@ fn roles_before(ws: &[Word<'_>], at: usize) -> Vec<String> {
         k -= 1;
     }
     out
+}
+
+/// The role a credit phrase written just before word `at` gives (`Presented by Dominic Reyes` → presenter).
+fn credit_role(ws: &[Word<'_>], at: usize) -> Option<String> {
+    let before = ws[at.saturating_sub(2)..at]
+        .iter()
+        .map(Word::lower)
+        .collect::<Vec<_>>()
+        .join(" ");
+    tables::CREDIT_ROLES
+        .iter()
+        .find(|(phrase, _)| *phrase == before)
+        .map(|(_, role)| (*role).to_string())
 }
 
 /// Role words written just after a name: `Sadiq Khan, the Mayor of London, said`.
@@ -361,6 +377,9 @@ impl People {
                 if roles.is_empty() && first == i {
                     roles = roles_before(ws, i);
                 }
+                if roles.is_empty() && first == i {
+                    roles.extend(credit_role(ws, i));
+                }
                 if roles.is_empty() {
                     roles = roles_after(ws, j);
                 }
@@ -373,7 +392,41 @@ impl People {
                 }
             }
         }
+        people.read_labels(doc);
         people
+    }
+
+    /// A transcript's labels name people (`CARYS PENNOCK`) and bind offices to them (`The Minister for Transport
+    /// (Owen Farrant)`), so a later `The Minister` label or claim resolves to the holder.
+    fn read_labels(&mut self, doc: &Document) {
+        let labels = transcript::labels(doc);
+        for p in &labels {
+            if let Some(m) = &p.label.person {
+                let person = self.person_of(m, p.at).unwrap_or_else(|| self.add(m, p.at));
+                if !p.label.roles.is_empty() {
+                    self.roles.push(RoleBinding {
+                        words: p.label.roles.clone(),
+                        person,
+                        at: p.at,
+                    });
+                }
+            }
+        }
+        self.labels = labels;
+    }
+
+    /// The labels of the page when it is a transcript (empty otherwise).
+    pub fn labels(&self) -> &[Placed] {
+        &self.labels
+    }
+
+    /// Who a contribution label names: the person, else the holder of its role on the page, else the role as written.
+    pub fn label_speaker(&self, p: &Placed) -> String {
+        if let Some(m) = &p.label.person {
+            return self.resolve(m, p.at, None).unwrap_or_else(|| p.label.raw.clone());
+        }
+        self.role(&p.label.roles, p.at)
+            .map_or_else(|| p.label.raw.clone(), |k| self.persons[k].display.clone())
     }
 
     fn add(&mut self, m: &Mention, at: usize) -> usize {

@@ -99,6 +99,24 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "investigators", "organisers", "organizers", "physician",
 ];
 
+/// Words that may head a contribution label in a transcript (`PRESENTER:`, `The Presiding Officer`, `Members: Hear,
+/// hear.`): the people who speak in debates, hearings and broadcasts. A role elsewhere in a label must be one of
+/// these, so `Source:` or `Correction:` never opens a turn.
+#[rustfmt::skip]
+pub(crate) const TURN_ROLE_WORDS: &[&str] = &[
+    "presenter", "presenters", "interviewer", "host", "co-host", "moderator", "anchor", "narrator", "reporter",
+    "correspondent", "caller", "chair", "chairman", "chairwoman", "chairperson", "speaker", "presiding", "minister",
+    "secretary", "president", "premier", "mayor", "leader", "commissioner", "convener", "convenor", "clerk",
+    "member", "members", "witness", "judge", "counsel", "prosecutor", "interpreter", "audience",
+];
+
+/// Credit phrases that give a person a role for the page (`Presented by Dominic Reyes` → the presenter).
+#[rustfmt::skip]
+pub(crate) const CREDIT_ROLES: &[(&str, &str)] = &[
+    ("presented by", "presenter"), ("hosted by", "host"), ("interviewed by", "interviewer"), ("chaired by", "chair"),
+    ("moderated by", "moderator"),
+];
+
 /// Role modifiers that make a different office: `the Commissioner` is not the `Deputy Commissioner`.
 #[rustfmt::skip]
 pub(crate) const DISTINGUISHING_ROLE_WORDS: &[&str] = &[
@@ -205,6 +223,7 @@ mod tests {
             ROLE_WORDS,
             NON_NAME_WORDS,
             PRONOUNS,
+            TURN_ROLE_WORDS,
         ] {
             for word in table {
                 assert_eq!(*word, word.to_lowercase(), "{word}");

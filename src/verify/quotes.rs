@@ -1,9 +1,20 @@
 //! Stance of each source on a quotation claim, and the verdict across sources: whose words, and were they these.
+//!
+//! Each source says `supported` (the speaker's words, verbatim), `misattributed` (someone else's), `misquoted`
+//! (the speaker's, changed) or nothing. Across sources a support never outvotes a disagreement: one source with the
+//! speaker's words and another giving them to someone else, or quoting them otherwise, is `mixed` (an opinion column
+//! that misquotes the debate it reports). With no source supporting, words someone else said make the claim
+//! `misattributed` before a close version makes it `misquoted`: the words exist, only not from this speaker.
 
 use crate::model::{Difference, Evidence, Stance, Verdict};
 use crate::quote;
 
 use super::{evidence_item, ReadPage};
+
+/// Confidence of a `mixed` verdict: the sources disagree, so neither side is more likely from them alone.
+const MIXED_CONFIDENCE: f64 = 0.5;
+/// Confidence of `not_found` when every source was read and none has anything close.
+const NOT_FOUND_CONFIDENCE: f64 = 0.8;
 
 pub(super) fn check_quotation(claim: &quote::QuoteClaim, pages: &[&ReadPage]) -> (Verdict, f64, Vec<Evidence>) {
     let mut evidence = Vec::new();
@@ -28,21 +39,25 @@ pub(super) fn check_quotation(claim: &quote::QuoteClaim, pages: &[&ReadPage]) ->
             .collect();
         evidence.push(ev);
     }
-    let has = |o: quote::Outcome| {
+    let best = |o: quote::Outcome| {
         outcomes
             .iter()
             .filter(|(x, _)| *x == o)
             .map(|(_, s)| *s)
             .fold(None, |a: Option<f64>, s| Some(a.map_or(s, |a| a.max(s))))
     };
-    let (verdict, confidence) = if let Some(s) = has(quote::Outcome::Supported) {
-        (Verdict::Supported, s)
-    } else if let Some(s) = has(quote::Outcome::Misattributed) {
-        (Verdict::Misattributed, s)
-    } else if let Some(s) = has(quote::Outcome::Misquoted) {
-        (Verdict::Misquoted, s)
-    } else {
-        (Verdict::NotFound, 0.8)
+    let supported = best(quote::Outcome::Supported);
+    let misattributed = best(quote::Outcome::Misattributed);
+    let misquoted = best(quote::Outcome::Misquoted);
+    let (verdict, confidence) = match (supported, misattributed.or(misquoted)) {
+        // one source has the speaker's words, another gives them to someone else or quotes them otherwise
+        (Some(_), Some(_)) => (Verdict::Mixed, MIXED_CONFIDENCE),
+        (Some(s), None) => (Verdict::Supported, s),
+        (None, _) => match (misattributed, misquoted) {
+            (Some(s), _) => (Verdict::Misattributed, s),
+            (None, Some(s)) => (Verdict::Misquoted, s),
+            (None, None) => (Verdict::NotFound, NOT_FOUND_CONFIDENCE),
+        },
     };
     (verdict, confidence.clamp(0.0, 1.0), evidence)
 }

@@ -135,6 +135,23 @@ mod tests {
     }
 
     #[test]
+    fn phrase_between_said_and_a_lower_case_quotation_is_its_subject_not_the_speaker() {
+        let c = parse_claim(
+            "Nadia Kowalczyk said the Minister \"has promised a revolution and delivered a timetable\"",
+            None,
+        )
+        .expect("quotation");
+        assert_eq!(c.speaker.as_deref(), Some("Nadia Kowalczyk"));
+        assert_eq!(c.words, "has promised a revolution and delivered a timetable");
+        let c = parse_claim(
+            "Kurt Volker told lawmakers: \"My role was not some irregular channel.\"",
+            None,
+        )
+        .expect("q");
+        assert_eq!(c.speaker.as_deref(), Some("Kurt Volker"));
+    }
+
+    #[test]
     fn several_fragments_are_joined_with_an_ellipsis() {
         let c = parse_claim("Sir Mark said it was “welcome recognition” and “the right path”", None).expect("quote");
         assert_eq!(c.words, "welcome recognition \u{2026} the right path");

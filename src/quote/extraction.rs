@@ -214,14 +214,25 @@ fn subject_after(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
 }
 
 /// Speaker named before the quotation in its sentence (`Home Secretary Yvette Cooper said: “`).
+/// `said the Minister “has promised …”`: the phrase after the verb runs into a quotation that opens in lower case,
+/// so it is the subject of the quoted words, not their speaker.
 pub(super) fn attribution_before(text: &str, from: usize, to: usize) -> Option<(Mention, usize)> {
     let ws = words(text, from, to);
+    let quoted_subject = ws
+        .last()
+        .is_some_and(|w| text[w.end..to].chars().all(char::is_whitespace) && !w.possessive)
+        && text[to..]
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
     for v in (0..ws.len()).rev() {
         let Some(len) = speech_verb_at(&ws, v) else {
             continue;
         };
         let object_verb = tables::contains(tables::OBJECT_VERBS, ws[v].text);
-        if let Some(found) = subject_after(&ws[v + len..]).filter(|_| !object_verb) {
+        let after = &ws[v + len..];
+        let subject_of_quote = quoted_subject && !after.is_empty();
+        if let Some(found) = subject_after(after).filter(|_| !object_verb && !subject_of_quote) {
             return Some(found);
         }
         return subject_before(&ws[..v]);

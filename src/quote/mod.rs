@@ -21,6 +21,8 @@ mod text;
 mod transcript;
 
 #[cfg(test)]
+mod check_tests;
+#[cfg(test)]
 mod measure;
 #[cfg(test)]
 mod tests;

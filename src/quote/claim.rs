@@ -5,7 +5,7 @@
 //! written in it. Several quoted fragments in one claim are joined with an ellipsis.
 
 use super::extraction::{attribution_after, attribution_before};
-use super::speakers::Mention;
+use super::names::Mention;
 use super::tables;
 use super::QuoteClaim;
 

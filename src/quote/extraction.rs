@@ -8,7 +8,8 @@
 //! `Sir Mark said exit … is “`), the open quotation it continues, an earlier quotation of the same paragraph, or a
 //! quotation paragraph just before it. Names resolve to the fullest form on the page through `speakers::People`.
 
-use super::speakers::{breaks_after, mention_at_end, Mention, People, Sex};
+use super::names::{breaks_after, mention_at_end, Mention};
+use super::speakers::{People, Sex};
 use super::tables;
 use super::text::{sentence_around, words, Word};
 use super::transcript;

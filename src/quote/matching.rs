@@ -10,7 +10,8 @@
 use std::collections::HashMap;
 
 use super::extraction::attribution_before;
-use super::speakers::{same_person, People, Sex};
+use super::names::same_person;
+use super::speakers::{People, Sex};
 use super::text::{folded, sentence_around, tokens, Token};
 use super::{Outcome, Quotation, QuoteClaim, QuoteFinding, WordEdit};
 use crate::extract::Document;

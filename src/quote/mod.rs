@@ -15,6 +15,7 @@
 mod claim;
 mod extraction;
 mod matching;
+mod names;
 mod speakers;
 mod tables;
 mod text;
@@ -32,7 +33,7 @@ use serde::Serialize;
 pub use claim::parse_claim;
 pub use extraction::quotations;
 pub use matching::{check, MISATTRIBUTED_MIN_SIMILARITY, MISQUOTED_MIN_SIMILARITY};
-pub use speakers::same_person;
+pub use names::same_person;
 
 /// One quotation on a page.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -4,139 +4,15 @@
 //! `Mr Khan`, `the Commissioner`, `he`). `People::scan` reads every capitalised run of the page once, keeps the
 //! two-or-more-word names as people (merged by given name + surname, shown by their fullest form) and binds the role
 //! words written next to a name (`Home Secretary Yvette Cooper`, `The Mayor of London, Sadiq Khan,`) to that person.
-//! `People::resolve` then turns the subject of a speech verb into that fullest name. Titles, roles and the words that
+//! `People::resolve` then turns the subject of a speech verb into that fullest name (a name phrase itself is read in
+//! `names.rs`). A transcript's labels add people and offices (`transcript.rs`). Titles, roles and the words that
 //! are never names are tables in `tables.rs`; nothing here knows a particular person.
 
+use super::names::{breaks_after, mention_at_end, Mention};
 use super::tables;
 use super::text::{sentence_around, words, Word};
 use super::transcript::{self, Placed};
 use crate::extract::Document;
-
-/// A reference to someone as written at one place in the text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Mention {
-    /// Titles as written (`Sir`, `Mr`).
-    pub titles: Vec<String>,
-    /// Role words, lower case (`home`, `secretary`).
-    pub roles: Vec<String>,
-    /// Name words as written (`Mark`, `Rowley`).
-    pub names: Vec<String>,
-    pub pronoun: bool,
-    /// The phrase as written without its determiner (`Met spokesperson`), shown when nobody is resolved.
-    pub raw: String,
-    /// How many words, counted back from the end, the phrase took.
-    pub len: usize,
-}
-
-impl Mention {
-    /// A person's name rather than a role or an organisation.
-    pub fn is_name(&self) -> bool {
-        self.names.len() >= 2 || (!self.names.is_empty() && !self.titles.is_empty())
-    }
-    /// The mention as written: the name with its titles, or the role phrase.
-    pub fn written(&self) -> String {
-        if self.names.is_empty() {
-            self.raw.clone()
-        } else {
-            self.display()
-        }
-    }
-    fn display(&self) -> String {
-        self.titles
-            .iter()
-            .chain(&self.names)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-    fn is_empty(&self) -> bool {
-        self.names.is_empty() && self.roles.is_empty() && !self.pronoun && self.raw.is_empty()
-    }
-}
-
-/// Does a name phrase end after this word (comma, full stop that is not a title's, possessive)?
-pub(crate) fn breaks_after(w: &Word<'_>) -> bool {
-    match w.punct_after {
-        None => w.possessive,
-        Some('.') => {
-            !(tables::contains(tables::TITLES, w.text)
-                || tables::contains(tables::ABBREVIATIONS, w.text)
-                || w.text.contains('.')
-                || w.text.chars().count() == 1)
-        }
-        Some(_) => true,
-    }
-}
-
-/// The mention ending at the last of `ws` (the words just before a speech verb, or a phrase after it).
-pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
-    let last = ws.last()?;
-    if ws.len() == 1 && tables::contains(tables::PRONOUNS, last.text) {
-        return Some(Mention {
-            pronoun: true,
-            raw: last.text.to_lowercase(),
-            ..Mention::default()
-        });
-    }
-    if tables::contains(tables::PRONOUNS, last.text) && !last.is_capitalised() {
-        return Some(Mention {
-            pronoun: true,
-            raw: last.text.to_lowercase(),
-            ..Mention::default()
-        });
-    }
-    let mut m = Mention::default();
-    let mut i = ws.len();
-    let stops = |k: usize| k + 1 < ws.len() && breaks_after(&ws[k]);
-    // names: capitalised words that are not titles, roles or organisation words
-    while i > 0 && m.names.len() < 3 {
-        let w = &ws[i - 1];
-        if stops(i - 1) {
-            break;
-        }
-        let particle = !m.names.is_empty() && tables::contains(tables::NAME_PARTICLES, w.text);
-        let acronym =
-            w.text.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.text.chars().any(char::is_lowercase);
-        let name = w.is_capitalised()
-            && !acronym
-            && !tables::contains(tables::TITLES, w.text)
-            && !tables::contains(tables::ROLE_WORDS, w.text)
-            && !tables::contains(tables::NON_NAME_WORDS, w.text);
-        if !(name || particle) {
-            break;
-        }
-        m.names.insert(0, w.text.to_string());
-        i -= 1;
-    }
-    while i > 0 && !stops(i - 1) && tables::contains(tables::TITLES, ws[i - 1].text) && ws[i - 1].is_capitalised() {
-        m.titles.insert(0, ws[i - 1].text.trim_end_matches('.').to_string());
-        i -= 1;
-    }
-    if m.names.is_empty() && !m.titles.is_empty() {
-        // `the Mayor`, `the Chief`: a title word standing alone is a role
-        m.roles = m.titles.drain(..).map(|t| t.to_lowercase()).collect();
-    }
-    while i > 0 && !stops(i - 1) && tables::contains(tables::ROLE_WORDS, ws[i - 1].text) {
-        m.roles.insert(0, ws[i - 1].lower());
-        i -= 1;
-    }
-    let mut raw_from = i;
-    // organisation words before a role (`a WeWork spokesperson`, `The Met`)
-    while raw_from > 0
-        && !stops(raw_from - 1)
-        && ws[raw_from - 1].is_capitalised()
-        && !tables::contains(tables::DETERMINERS, ws[raw_from - 1].text)
-        && ws.len() - raw_from < 5
-    {
-        raw_from -= 1;
-    }
-    if raw_from == ws.len() {
-        return None;
-    }
-    m.raw = ws[raw_from..].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
-    m.len = ws.len() - raw_from;
-    (!m.is_empty()).then_some(m)
-}
 
 /// Does byte `at` open a sentence (nothing before it but a sentence end, a quote mark or the start)?
 fn opens_sentence(text: &str, at: usize) -> bool {
@@ -572,39 +448,5 @@ impl People {
             }
         }
         out
-    }
-}
-
-/// Name words of a speaker string with leading titles, roles and determiners and trailing post-nominals removed.
-fn name_words(name: &str) -> Vec<String> {
-    const SUFFIXES: &[&str] = &[
-        "jr", "sr", "ii", "iii", "iv", "kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "phd",
-    ];
-    let mut ws: Vec<String> = words(name, 0, name.len()).iter().map(|w| w.lower()).collect();
-    while ws.len() > 1 && ws.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
-        ws.pop();
-    }
-    let lead = ws
-        .iter()
-        .take_while(|w| {
-            tables::contains(tables::TITLES, w)
-                || tables::contains(tables::ROLE_WORDS, w)
-                || tables::contains(tables::DETERMINERS, w)
-        })
-        .count();
-    if lead < ws.len() {
-        ws.drain(..lead);
-    }
-    ws
-}
-
-/// Same person? Titles, roles and post-nominals are ignored; a lone name matches either a given name or a surname
-/// (`Mark Rowley` ~ `Sir Mark Rowley`, `Khan` ~ `Sadiq Khan`), two names must agree on both.
-pub fn same_person(a: &str, b: &str) -> bool {
-    let (x, y) = (name_words(a), name_words(b));
-    match (x.as_slice(), y.as_slice()) {
-        ([], _) | (_, []) => false,
-        ([one], many) | (many, [one]) => many.first() == Some(one) || many.last() == Some(one),
-        (xs, ys) => xs.first() == ys.first() && xs.last() == ys.last(),
     }
 }

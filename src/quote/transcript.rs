@@ -14,7 +14,7 @@
 //! as a label, or a name in capitals before a colon) and some label used twice or three labels in all. So a list of
 //! `Name: charges` lines, a sports page's `Lakers:` notes or a live blog's `Correction:` are never turns.
 
-use super::speakers::{mention_at_end, Mention};
+use super::names::{mention_at_end, Mention};
 use super::tables;
 use super::text::words;
 use crate::extract::{BlockKind, Document};

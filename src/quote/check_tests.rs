@@ -167,3 +167,16 @@ fn claimed_speaker_written_as_a_role_resolves_on_the_page() {
         Outcome::Misattributed
     );
 }
+
+#[test]
+fn quotation_interrupted_by_its_attribution_is_one_quotation() {
+    let d = doc(&["“We will see the industry shake out a bit,” Kevin Mayer said. “Not everyone will succeed.”"]);
+    let words = "We will see the industry shake out a bit. Not everyone will succeed.";
+    assert_eq!(checked(words, Some("Kevin Mayer"), &d).outcome, Outcome::Supported);
+    assert_eq!(checked(words, Some("Bob Iger"), &d).outcome, Outcome::Misattributed);
+    let d = doc(&[
+        "“We will see the industry shake out a bit,” Kevin Mayer said. “Not everyone will succeed,” \
+                   Bob Iger added.",
+    ]);
+    assert_ne!(checked(words, Some("Kevin Mayer"), &d).outcome, Outcome::Supported);
+}

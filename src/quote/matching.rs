@@ -24,6 +24,9 @@ pub const MISATTRIBUTED_MIN_SIMILARITY: f64 = 0.85;
 const NEAR_TOKEN: f64 = 0.8;
 /// Tokens seen more often than this on a page do not vote for candidate places (they are everywhere).
 const COMMON_TOKEN: usize = 400;
+/// Words of narration (`Kevin Mayer, Disney's chairman, said`) that may interrupt one speaker's quotation and still
+/// leave it one quotation for a claim that quotes across them.
+const MAX_ATTRIBUTION_GAP: usize = 10;
 /// Candidate places aligned per speaker class.
 const CANDIDATES: usize = 6;
 
@@ -196,6 +199,52 @@ impl<'a> Page<'a> {
                         .all(|(c, d)| c.hash == d.hash)
             })
             .collect()
+    }
+
+    /// Verbatim occurrences of `claim` in the words of one speaker's quotations read across the attributions that
+    /// interrupt them (`“We will see the industry shake out a bit,” Mayer said. “Not everyone will succeed.”`):
+    /// consecutive quotations of the same speaker, the narration between them at most [`MAX_ATTRIBUTION_GAP`] words.
+    fn joined(&self, claim: &[Token]) -> Vec<Candidate> {
+        let stream: Vec<usize> = (0..self.toks.len()).filter(|&t| self.owner[t].is_some()).collect();
+        let mut at_stream = vec![None; self.toks.len()];
+        for (k, &t) in stream.iter().enumerate() {
+            at_stream[t] = Some(k);
+        }
+        let Some((j, hits)) = claim
+            .iter()
+            .enumerate()
+            .filter_map(|(j, t)| self.index.get(&t.hash).map(|h| (j, h)))
+            .min_by_key(|(_, h)| h.len())
+        else {
+            return Vec::new();
+        };
+        let speaker = |t: usize| self.owner[t].and_then(|q| self.quotes[q].speaker.as_deref());
+        let mut out = Vec::new();
+        for &p in hits {
+            let Some(start) = at_stream[p].and_then(|k| k.checked_sub(j)) else {
+                continue;
+            };
+            let Some(run) = stream.get(start..start + claim.len()) else {
+                continue;
+            };
+            let words_match = run.iter().zip(claim).all(|(&t, c)| self.toks[t].hash == c.hash);
+            let one_voice = run.windows(2).all(|w| {
+                w[1] == w[0] + 1
+                    || (w[1] - w[0] <= MAX_ATTRIBUTION_GAP + 1
+                        && speaker(w[0]).is_some()
+                        && speaker(w[0]) == speaker(w[1]))
+            });
+            if words_match && one_voice && run.windows(2).any(|w| w[1] != w[0] + 1) {
+                out.push(Candidate {
+                    first: run[0],
+                    last: run[run.len() - 1],
+                    similarity: 1.0,
+                    ops: run.iter().enumerate().map(|(j, &t)| Op::Same(j, t)).collect(),
+                    who: self.whose(run.iter().copied()),
+                });
+            }
+        }
+        out
     }
 
     /// Verbatim occurrences of a claim written with ellipses (`we are … on the right path`): each part verbatim,
@@ -507,6 +556,9 @@ pub fn check(claim: &QuoteClaim, doc: &Document, quotes: &[Quotation]) -> QuoteF
         .collect();
     if exact.is_empty() {
         exact = page.elided(&claim_toks);
+    }
+    if exact.is_empty() {
+        exact = page.joined(&claim_toks.toks);
     }
 
     if claim.speaker.is_none() {

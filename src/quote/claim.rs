@@ -21,7 +21,9 @@ fn fragments(text: &str) -> Vec<(usize, usize, usize, usize)> {
         let after = i + c.len_utf8();
         match open {
             None if tables::OPENING_MARKS.contains(&c) => open = Some((i, after)),
-            Some((o, s)) if tables::CLOSING_MARKS.contains(&c) => {
+            Some((o, s))
+                if tables::CLOSING_MARKS.contains(&c) || tables::closes_low_opening(text[o..].chars().next(), c) =>
+            {
                 out.push((o, s, i, after));
                 open = None;
             }

@@ -75,6 +75,11 @@ fn mark_spans(text: &str, lo: usize, hi: usize) -> Vec<Span> {
                 }
                 None => {}
             }
+        } else if open.is_some_and(|(o, _)| tables::closes_low_opening(text[o..].chars().next(), c)) {
+            // German `„…“`: the low opening mark closes with what opens an English quotation
+            if let Some((o, s)) = open.take() {
+                push(&mut spans, o, s, i, Some(after));
+            }
         } else if is_opening(c) {
             if let Some((o, s)) = open {
                 // an unclosed quotation followed by a new one: end the first where the second opens
@@ -95,10 +100,10 @@ fn mark_spans(text: &str, lo: usize, hi: usize) -> Vec<Span> {
 
 /// Where a speech verb starts in `ws` at `i`: its length in words.
 fn speech_verb_at(ws: &[Word<'_>], i: usize) -> Option<usize> {
-    // a capitalised `States` or `Says` mid-sentence is a name; only `According to` opens a sentence
+    // a capitalised `States` or `Says` mid-sentence is a name; only `According to`, `Selon` open a sentence
     if ws
         .get(i)
-        .is_some_and(|w| w.is_capitalised() && w.lower() != "according")
+        .is_some_and(|w| w.is_capitalised() && !tables::contains(tables::OPENING_SPEECH_WORDS, w.text))
     {
         return None;
     }
@@ -107,7 +112,7 @@ fn speech_verb_at(ws: &[Word<'_>], i: usize) -> Option<usize> {
         let fits = parts
             .iter()
             .enumerate()
-            .all(|(k, p)| ws.get(i + k).is_some_and(|w| w.lower() == *p));
+            .all(|(k, p)| ws.get(i + k).is_some_and(|w| w.lower().replace('\u{2019}', "'") == *p));
         fits.then_some(parts.len())
     })
 }
@@ -238,7 +243,34 @@ pub(super) fn attribution_before(text: &str, from: usize, to: usize) -> Option<(
         }
         return subject_before(&ws[..v]);
     }
-    None
+    colon_subject(text, &ws, to)
+}
+
+/// `Kämmerin Dr. Ulrike Brandstätter verteidigte den Entwurf: „…“`, `Smith was blunt: “…”`: a sentence that names a
+/// person as its subject and ends with a colon introduces that person's words.
+fn colon_subject(text: &str, ws: &[Word<'_>], to: usize) -> Option<(Mention, usize)> {
+    let last = ws.last()?;
+    if !text[last.end..to].trim().ends_with(':') {
+        return None;
+    }
+    let skip = usize::from(
+        ws.first()
+            .is_some_and(|w| tables::contains(tables::DETERMINERS, w.text)),
+    );
+    let head = &ws[skip..];
+    let mut run = 0;
+    while run < head.len() && (head[run].is_capitalised() || tables::is_role_word(head[run].text)) {
+        run += 1;
+        if breaks_after(&head[run - 1]) {
+            break;
+        }
+    }
+    // `Smith's response was swift:` is not Smith speaking
+    if run == 0 || head[run - 1].possessive {
+        return None;
+    }
+    let m = mention_at_end(&head[..run]).filter(Mention::is_name)?;
+    Some((m, head[0].start))
 }
 
 /// Speaker named just after the quotation (`,” said Mr Butt.`, `,” he said.`, `” — Jane Doe`,
@@ -251,7 +283,7 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
     let gap = &text[from..gap_end];
     if gap
         .chars()
-        .any(|c| !(c.is_whitespace() || ",;:-\u{2014}\u{2013}".contains(c)))
+        .any(|c| !(c.is_whitespace() || ",;:".contains(c) || tables::ATTRIBUTION_DASHES.contains(&c)))
     {
         return None;
     }
@@ -273,7 +305,12 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
         if tables::contains(tables::OBJECT_VERBS, ws[0].text) {
             return None;
         }
+        // `», s’est félicité le président du CDT, Jean-Marc Delorme.`: a role, then the name in apposition; else
+        // the phrase the verb starts (`said a WeWork spokesperson when contacted`)
         let rest = &ws[len..];
+        if let Some(found) = subject_after(rest).filter(|(m, _)| m.is_name()) {
+            return Some(found);
+        }
         let m = mention_at_end(&rest[..phrase_len(rest)])?;
         return Some((m, rest.first()?.start));
     }

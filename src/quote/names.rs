@@ -96,7 +96,7 @@ pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
         let name = w.is_capitalised()
             && !acronym
             && !tables::contains(tables::TITLES, w.text)
-            && !tables::contains(tables::ROLE_WORDS, w.text)
+            && !tables::is_role_word(w.text)
             && !tables::contains(tables::NON_NAME_WORDS, w.text);
         if !(name || particle) {
             break;
@@ -112,7 +112,7 @@ pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
         // `the Mayor`, `the Chief`: a title word standing alone is a role
         m.roles = m.titles.drain(..).map(|t| t.to_lowercase()).collect();
     }
-    while i > 0 && !stops(i - 1) && tables::contains(tables::ROLE_WORDS, ws[i - 1].text) {
+    while i > 0 && !stops(i - 1) && tables::is_role_word(ws[i - 1].text) {
         m.roles.insert(0, ws[i - 1].lower());
         i -= 1;
     }
@@ -158,12 +158,17 @@ fn name_words(name: &str) -> Vec<String> {
 }
 
 /// Same person? Titles, roles and post-nominals are ignored; a lone name matches either a given name or a surname
-/// (`Mark Rowley` ~ `Sir Mark Rowley`, `Khan` ~ `Sadiq Khan`), two names must agree on both.
+/// (`Mark Rowley` ~ `Sir Mark Rowley`, `Khan` ~ `Sadiq Khan`), two names must agree on both, or one be the end of the
+/// other (`Eriksson Ek` ~ `Joel Eriksson Ek`).
 pub fn same_person(a: &str, b: &str) -> bool {
     let (x, y) = (name_words(a), name_words(b));
     match (x.as_slice(), y.as_slice()) {
         ([], _) | (_, []) => false,
         ([one], many) | (many, [one]) => many.first() == Some(one) || many.last() == Some(one),
-        (xs, ys) => xs.first() == ys.first() && xs.last() == ys.last(),
+        (xs, ys) => {
+            (xs.first() == ys.first() && xs.last() == ys.last())
+                || super::speakers::compound_suffix(xs, ys)
+                || super::speakers::compound_suffix(ys, xs)
+        }
     }
 }

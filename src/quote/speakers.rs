@@ -25,6 +25,8 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 struct Person {
     first: String,
     last: String,
+    /// All name words of the fullest form, lower case (`joel`, `eriksson`, `ek`).
+    names: Vec<String>,
     display: String,
     /// Byte offsets of the full mentions, for picking the nearest one.
     seen: Vec<usize>,
@@ -215,11 +217,18 @@ impl People {
                 };
                 // the subject of its sentence: nothing before it but capitalised, title and role words
                 let (sentence, _) = sentence_around(&doc.text, block.start, block.end, at);
+                // (`Kingsferry's chief operating officer, Marek Sobczak, said …`: the subject of a speech verb, set off
+                // by a comma or after a role, not a name inside an apposition `the president of the Farm Bureau, said`)
                 let subject = ws[..i].iter().rev().take_while(|w| w.start >= sentence).all(|w| {
                     w.is_capitalised()
                         || tables::contains(tables::ROLE_WORDS, w.text)
                         || tables::contains(tables::DETERMINERS, w.text)
-                });
+                }) || (ws
+                    .get(j)
+                    .is_some_and(|w| tables::contains(tables::SPEECH_VERBS, w.text))
+                    && i.checked_sub(1).is_some_and(|p| {
+                        ws[p].punct_after == Some(',') || tables::contains(tables::ROLE_WORDS, ws[p].text)
+                    }));
                 people.mentions.push((at, person, subject));
                 // titles count thrice
                 for t in &m.titles {
@@ -306,11 +315,20 @@ impl People {
     }
 
     fn add(&mut self, m: &Mention, at: usize) -> usize {
-        let first = m.names[0].to_lowercase();
-        let last = m.names[m.names.len() - 1].to_lowercase();
+        let names: Vec<String> = m.names.iter().map(|n| n.to_lowercase()).collect();
         let display = m.display();
-        if let Some(k) = self.persons.iter().position(|p| p.first == first && p.last == last) {
+        // `Eriksson Ek` and `Joel Eriksson Ek` are one person: a compound surname, with and without the given name
+        let same = |p: &Person| {
+            (p.first == names[0] && p.last == names[names.len() - 1])
+                || compound_suffix(&p.names, &names)
+                || compound_suffix(&names, &p.names)
+        };
+        if let Some(k) = self.persons.iter().position(same) {
             let p = &mut self.persons[k];
+            if names.len() > p.names.len() {
+                p.first.clone_from(&names[0]);
+                p.names.clone_from(&names);
+            }
             if display.split(' ').count() > p.display.split(' ').count() {
                 p.display = display;
             }
@@ -318,8 +336,9 @@ impl People {
             return k;
         }
         self.persons.push(Person {
-            first,
-            last,
+            first: names[0].clone(),
+            last: names[names.len() - 1].clone(),
+            names,
             display,
             seen: vec![at],
             votes: (0, 0),
@@ -341,7 +360,12 @@ impl People {
         let first = m.names.first()?.to_lowercase();
         let last = m.names.last()?.to_lowercase();
         if m.names.len() >= 2 {
-            return self.persons.iter().position(|p| p.first == first && p.last == last);
+            let names: Vec<String> = m.names.iter().map(|n| n.to_lowercase()).collect();
+            return self
+                .persons
+                .iter()
+                .position(|p| p.first == first && p.last == last)
+                .or_else(|| self.persons.iter().position(|p| compound_suffix(&p.names, &names)));
         }
         let by_surname = m.titles.iter().any(|t| tables::contains(tables::SURNAME_TITLES, t));
         let by_given = !m.titles.is_empty() && !by_surname;
@@ -449,4 +473,9 @@ impl People {
         }
         out
     }
+}
+
+/// Are `tail`'s two or more names the end of `full`'s longer name (`Eriksson Ek` of `Joel Eriksson Ek`)?
+pub(crate) fn compound_suffix(full: &[String], tail: &[String]) -> bool {
+    tail.len() >= 2 && full.len() > tail.len() && full.ends_with(tail)
 }

@@ -423,6 +423,67 @@ fn phrase_running_into_a_lower_case_quotation_is_its_subject_not_the_speaker() {
 }
 
 #[test]
+fn german_low_quotes_close_and_a_colon_sentence_names_the_speaker() {
+    let d = doc(&[
+        "Kämmerin Dr. Ulrike Brandstätter verteidigte den Entwurf: „Wir leben nicht über unsere Verhältnisse.“",
+        "CDU-Fraktionschef Matthias Kornblum nannte den Haushalt dagegen „einen Offenbarungseid mit Ansage“. Seine \
+         Fraktion war gescheitert.",
+    ]);
+    assert_eq!(
+        said(&d),
+        [
+            (
+                "Wir leben nicht über unsere Verhältnisse.".to_string(),
+                Some("Dr Ulrike Brandstätter".to_string())
+            ),
+            (
+                "einen Offenbarungseid mit Ansage".to_string(),
+                Some("Matthias Kornblum".to_string())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn french_speaker_after_the_quotation_with_the_verb_first() {
+    let d = doc(&[
+        "« C’est la meilleure saison », s’est félicité le président du CDT, Jean-Marc Delorme.",
+        "« La saison a été bonne, mais les charges ont explosé », tempère Sandrine Vasseur, présidente de l’Union.",
+    ]);
+    assert_eq!(speaker_of(&d, "meilleure saison").as_deref(), Some("Jean-Marc Delorme"));
+    assert_eq!(
+        speaker_of(&d, "charges ont explosé").as_deref(),
+        Some("Sandrine Vasseur")
+    );
+}
+
+#[test]
+fn he_said_is_the_subject_of_the_last_speech_verb_not_the_organisation() {
+    let d = doc(&[
+        "Kingsferry Airport is asking passengers not to travel.",
+        "Kingsferry's chief operating officer, Marek Sobczak, said the failure was caused by a faulty update.",
+        "“This was not a cyber attack,” he said.",
+    ]);
+    assert_eq!(speaker_of(&d, "cyber attack").as_deref(), Some("Marek Sobczak"));
+    let d = doc(&[
+        "“That’s perfect,” Boudreau said, after Bruce Boudreau saw the goal.",
+        "Wild defenseman Ryan Suter, who joked about Parise’s sticks, could see the frustration.",
+        "“He’s used to scoring goals,” he said.",
+    ]);
+    assert_eq!(speaker_of(&d, "scoring goals").as_deref(), Some("Ryan Suter"));
+}
+
+#[test]
+fn compound_surname_without_the_given_name_is_the_same_person() {
+    let d = doc(&[
+        "Parise buried Joel Eriksson Ek’s feed.",
+        "“I didn’t really see him coming,” Eriksson Ek said.",
+    ]);
+    assert_eq!(speaker_of(&d, "see him coming").as_deref(), Some("Joel Eriksson Ek"));
+    assert!(same_person("Eriksson Ek", "Joel Eriksson Ek"));
+}
+
+#[test]
 fn scare_quotes_without_a_speech_verb_have_no_speaker() {
     let d = doc(&["The force was graded “inadequate” across seven areas, a watchdog announced."]);
     assert_eq!(said(&d), [("inadequate".to_string(), None)]);

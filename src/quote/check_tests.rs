@@ -180,3 +180,14 @@ fn quotation_interrupted_by_its_attribution_is_one_quotation() {
     ]);
     assert_ne!(checked(words, Some("Kevin Mayer"), &d).outcome, Outcome::Supported);
 }
+
+#[test]
+fn unattributed_words_belong_to_the_first_person_their_sentence_names() {
+    let d = doc(&[
+        "Senate leader Harry Reid has been pounding Donald Trump for weeks.",
+        "In recent weeks, Reid has gone after Trump as a “human leech who will bleed the country”.",
+    ]);
+    let words = "human leech who will bleed the country";
+    assert_eq!(checked(words, Some("Harry Reid"), &d).outcome, Outcome::Supported);
+    assert_ne!(checked(words, Some("Donald Trump"), &d).outcome, Outcome::Supported);
+}

@@ -232,6 +232,9 @@ pub(super) fn attribution_before(text: &str, from: usize, to: usize) -> Option<(
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_lowercase);
     for v in (0..ws.len()).rev() {
+        if tables::contains(tables::PARTICIPLE_SPEECH_VERBS, ws[v].text) && !ws[v].is_capitalised() {
+            return participle_subject(&ws[..v]);
+        }
         let Some(len) = speech_verb_at(&ws, v) else {
             continue;
         };
@@ -244,6 +247,53 @@ pub(super) fn attribution_before(text: &str, from: usize, to: usize) -> Option<(
         return subject_before(&ws[..v]);
     }
     colon_subject(text, &ws, to)
+}
+
+/// The speaker of a speech participle (`ws` are the words before it): the name right before it (`footage of Hillary
+/// Clinton asking, “…”`), else the subject opening the nearest clause before it (`During the speech, Trump attacked
+/// Clinton for her record, saying, “…”`; `House Speaker Paul Ryan, R-Wis., despite admitting …`).
+fn participle_subject(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
+    let last = ws.last()?;
+    if last.punct_after.is_none() && last.is_capitalised() {
+        if let Some(m) = mention_at_end(ws).filter(Mention::is_name) {
+            return Some((m, last.start));
+        }
+    }
+    let mut end = ws.len();
+    for _ in 0..4 {
+        let start = ws[..end.saturating_sub(1)]
+            .iter()
+            .rposition(|w| w.punct_after == Some(','))
+            .map_or(0, |p| p + 1);
+        let seg = &ws[start..end];
+        // `Robby Mook said as much in an interview, arguing that …`: the speaker of the clause's own speech verb
+        if let Some(v) = (1..seg.len()).find(|&v| speech_verb_at(seg, v).is_some()) {
+            return subject_before(&seg[..v]);
+        }
+        let skip = usize::from(
+            seg.first()
+                .is_some_and(|w| tables::contains(tables::DETERMINERS, w.text)),
+        );
+        let head = &seg[skip..];
+        let mut run = 0;
+        while run < head.len() && (head[run].is_capitalised() || tables::is_role_word(head[run].text)) {
+            run += 1;
+            if breaks_after(&head[run - 1]) {
+                break;
+            }
+        }
+        // a lone surname only as the subject of a clause (`Trump attacked …`), never a tag (`R-Wis.`)
+        if let Some(m) = mention_at_end(&head[..run])
+            .filter(|m| !m.names.is_empty() && (m.is_name() || seg.len() > run + 1) && !head[run - 1].possessive)
+        {
+            return Some((m, head[0].start));
+        }
+        if start == 0 {
+            break;
+        }
+        end = start;
+    }
+    None
 }
 
 /// `Kämmerin Dr. Ulrike Brandstätter verteidigte den Entwurf: „…“`, `Smith was blunt: “…”`: a sentence that names a
@@ -311,16 +361,36 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
         if let Some(found) = subject_after(rest).filter(|(m, _)| m.is_name()) {
             return Some(found);
         }
+        // `said 9/11 widow Terry Strada.`: a short phrase that ends in a full name
+        let ends = |w: &Word<'_>| matches!(w.punct_after, Some(',' | ';' | ':' | '.' | '!' | '?')) && breaks_after(w);
+        let phrase = rest
+            .iter()
+            .position(ends)
+            .map_or(rest.len(), |p| p + 1)
+            .min(MAX_DESCRIBED_NAME_WORDS + 1);
+        if let Some(m) = mention_at_end(&rest[..phrase]).filter(|m| m.is_name() && phrase <= MAX_DESCRIBED_NAME_WORDS) {
+            return Some((m, rest.first()?.start));
+        }
         let m = mention_at_end(&rest[..phrase_len(rest)])?;
         return Some((m, rest.first()?.start));
     }
     let limit = ws.len().min(9);
     if let Some(v) = (1..limit).find(|&v| speech_verb_at(&ws, v).is_some()) {
-        let subject = &ws[..v];
+        // `Mr. Morgan of the Sierra Club said`: the organisation after the name is not the subject
+        let of = (1..v).find(|&p| {
+            matches!(ws[p].text, "of" | "at" | "from" | "with")
+                && ws[p - 1].is_capitalised()
+                && ws[p - 1].punct_after.is_none()
+        });
+        let subject = &ws[..of.unwrap_or(v)];
+        let v = subject.len();
         let clause = |w: &Word<'_>| tables::contains(tables::CONJUNCTIONS, w.text);
         let inner_punct = subject[..v - 1].iter().any(|w| w.punct_after.is_some_and(|p| p != '.'));
         // `“A” and Tom Roe said: “B”`: the verb introduces the next quotation
-        let after_verb = text[ws[v].end..].trim_start();
+        let verb = of.map_or(v, |_| {
+            (v..ws.len()).find(|&k| speech_verb_at(&ws, k).is_some()).unwrap_or(v)
+        });
+        let after_verb = text[ws[verb].end..].trim_start();
         let introduces = after_verb.starts_with(':') || after_verb.starts_with(is_opening);
         if !introduces && subject.len() <= 5 && !subject.iter().any(clause) && !inner_punct {
             return subject_before(subject);
@@ -331,16 +401,22 @@ pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool
         }
     }
     // `Mayer, Disney’s chairman of direct-to-consumer, said`: a name, an apposition, then the verb
-    let comma = ws.iter().take(8).position(|w| w.punct_after == Some(','))?;
+    // (`Mitch McConnell, R-Ky., said`: the comma may follow a full stop)
+    let comma_after = |k: usize| {
+        let gap_end = ws.get(k + 1).map_or(to, |n| n.start);
+        ws[k].punct_after == Some(',') || text[ws[k].end..gap_end].contains(',')
+    };
+    let comma = (0..ws.len().min(8)).find(|&k| comma_after(k))?;
     let m = mention_at_end(&ws[..=comma]).filter(|m| m.is_name() || (comma == 0 && m.names.len() == 1))?;
-    let verb = (comma + 2..ws.len().min(comma + 32))
-        .find(|&k| ws[k - 1].punct_after == Some(',') && speech_verb_at(&ws, k).is_some())?;
-    (ws[comma + 1..verb]
-        .iter()
-        .filter(|w| tables::contains(tables::SPEECH_VERBS, w.text))
-        .count()
-        == 0)
-        .then(|| (m, ws[0].start))
+    // (the comma before the verb is often missing: `Kurinji Selvaraj, a research analyst at the … think tank told
+    // CBS News.`)
+    let verb = (comma + 2..ws.len().min(comma + 32)).find(|&k| speech_verb_at(&ws, k).is_some())?;
+    // a speech verb inside the apposition is another attribution, unless a determiner makes it a noun (`one of the
+    // states suing the EPA`)
+    let inner_verb = (comma + 1..verb).any(|k| {
+        tables::contains(tables::SPEECH_VERBS, ws[k].text) && !tables::contains(tables::DETERMINERS, ws[k - 1].text)
+    });
+    (!inner_verb).then(|| (m, ws[0].start))
 }
 
 /// `— Jane Doe, chief executive` → Jane Doe.
@@ -364,6 +440,10 @@ fn dash_attribution(text: &str, ws: &[Word<'_>]) -> Option<(Mention, usize)> {
     let m = mention_at_end(&ws[..cut])?;
     Some((m, ws[0].start))
 }
+
+/// A name phrase after a speech verb may carry this many words of description before the name (`said 9/11 widow
+/// Terry Strada`, `said longtime union organiser Jane Doe`).
+const MAX_DESCRIBED_NAME_WORDS: usize = 6;
 
 /// Reading state carried from block to block.
 #[derive(Default)]
@@ -526,8 +606,15 @@ impl Reader {
                 }
             } else {
                 // a later quotation of the paragraph continues the speaker only across a short gap or a sentence
-                k.checked_sub(1).and_then(|p| {
-                    let gap = text[spans[p].close_end.unwrap_or(spans[p].end)..s.open].trim();
+                // the last quotation before it with a speaker, over short titles in between (`on Fox News’s “Fox
+                // and Friends.” “I mean, …”`)
+                let short = |q: usize| {
+                    speakers[q].is_none() && text[spans[q].start..spans[q].end].split_whitespace().count() < 4
+                };
+                let p = (0..k).rev().find(|&q| !short(q));
+                p.and_then(|p| {
+                    let q = k - 1;
+                    let gap = text[spans[q].close_end.unwrap_or(spans[q].end)..s.open].trim();
                     let new_sentence = gap.is_empty() || gap.ends_with(['.', ':', '!', '?', ',']);
                     // a short title mid-sentence (`the Chicago set of “Fargo,”`) is not more of the quotation
                     let title = !new_sentence && text[s.start..s.end].split_whitespace().count() < 4;

@@ -147,23 +147,32 @@ impl<'a> Page<'a> {
         counts.first().map_or(Who::Narration, |c| c.0)
     }
 
-    /// Are words at byte `at`, outside any attributed quotation, still the claimed speaker's? In an unattributed
-    /// quotation: when the speaker is named in that paragraph or the one before. In narration: only as reported
-    /// speech, when the sentence's speech verb has the speaker as its subject (`Sir Mark said exit … is welcome`).
-    fn speaker_behind(&mut self, who: Who, at: usize) -> bool {
+    /// Are the words from doc token `first`, outside any attributed quotation, still the claimed speaker's? In an
+    /// unattributed quotation: when the speaker is the first person its sentence names before it (`Cruz called
+    /// Trump a “pathological liar”` is Cruz's), or, when the sentence names nobody, the person the paragraph or the
+    /// one before last named as a subject. In narration: only as reported speech, when the sentence's speech verb
+    /// has the speaker as its subject (`Sir Mark said exit … is welcome`).
+    fn speaker_behind(&mut self, who: Who, first: usize) -> bool {
         let Some(speaker) = self.speaker.clone() else {
             return false;
         };
+        let at = self.toks[first].start;
         let doc = self.doc;
         let people = self.people.get_or_insert_with(|| People::scan(doc));
         let b = block_of(doc, at);
         let lo = doc.blocks.get(b.saturating_sub(1)).map_or(0, |x| x.start);
         let (start, end) = doc.blocks.get(b).map_or((0, doc.text.len()), |x| (x.start, x.end));
         match who {
-            Who::Unattributed => people
-                .named_in(&doc.text, lo, end)
-                .iter()
-                .any(|n| same_person(&speaker, n)),
+            Who::Unattributed => {
+                let open = self.owner[first].map_or(at, |q| self.quotes[q].start);
+                let (sentence, _) = sentence_around(&doc.text, start, end, open);
+                if let Some(named) = people.first_person_in(&doc.text, sentence, open) {
+                    return same_person(&speaker, &named);
+                }
+                people
+                    .mentioned_before(lo, sentence, &[], None)
+                    .is_some_and(|n| same_person(&speaker, &n.1))
+            }
             Who::Narration => {
                 let (sentence, _) = sentence_around(&doc.text, start, end, at);
                 let Some((m, pos)) = attribution_before(&doc.text, sentence, at) else {
@@ -587,7 +596,7 @@ pub fn check(claim: &QuoteClaim, doc: &Document, quotes: &[Quotation]) -> QuoteF
         return page.finding(Outcome::Misattributed, c, &claim_toks);
     }
     for c in &exact {
-        if page.speaker_behind(c.who, page.toks[c.first].start) {
+        if page.speaker_behind(c.who, c.first) {
             return page.finding(Outcome::Supported, c, &claim_toks);
         }
     }
@@ -616,7 +625,7 @@ pub fn check(claim: &QuoteClaim, doc: &Document, quotes: &[Quotation]) -> QuoteF
         .iter()
         .find(|c| matches!(c.who, Who::Unattributed | Who::Narration) && c.similarity >= MISQUOTED_MIN_SIMILARITY);
     if let Some(c) = near {
-        if page.speaker_behind(c.who, page.toks[c.first].start) {
+        if page.speaker_behind(c.who, c.first) {
             return page.finding(Outcome::Misquoted, c, &claim_toks);
         }
     }

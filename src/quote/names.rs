@@ -93,10 +93,19 @@ pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
         let particle = !m.names.is_empty() && tables::contains(tables::NAME_PARTICLES, w.text);
         let acronym =
             w.text.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.text.chars().any(char::is_lowercase);
+        // `Charlie King`, `Mr. King`: a title that is also a surname, after a given name or a surname title
+        let surname_title = m.names.is_empty()
+            && tables::contains(tables::TITLE_SURNAMES, w.text)
+            && i >= 2
+            && !stops(i - 2)
+            && ws[i - 2].is_capitalised()
+            && (tables::contains(tables::SURNAME_TITLES, ws[i - 2].text)
+                || !(tables::contains(tables::TITLES, ws[i - 2].text)
+                    || tables::is_role_word(ws[i - 2].text)
+                    || tables::contains(tables::NON_NAME_WORDS, ws[i - 2].text)));
         let name = w.is_capitalised()
             && !acronym
-            && !tables::contains(tables::TITLES, w.text)
-            && !tables::is_role_word(w.text)
+            && ((!tables::contains(tables::TITLES, w.text) && !tables::is_role_word(w.text)) || surname_title)
             && !tables::contains(tables::NON_NAME_WORDS, w.text);
         if !(name || particle) {
             break;

@@ -189,7 +189,10 @@ impl People {
                 let participle = opens_sentence(&doc.text, ws[i].start)
                     && ws[i].text.len() > 4
                     && (ws[i].text.ends_with("ing") || ws[i].text.ends_with("ed"));
-                if let Some(m) = mention_at_end(&ws[i..j]).filter(|m| m.names.len() >= 2 && !participle) {
+                // (`Retired Lt. Gen. Michael Flynn`: the participle is not part of the name here)
+                let in_name = |m: &Mention| m.names.first().is_some_and(|n| n == ws[i].text);
+                if let Some(m) = mention_at_end(&ws[i..j]).filter(|m| m.names.len() >= 2 && !(participle && in_name(m)))
+                {
                     people.add(&m, ws[i].start);
                 }
             }
@@ -460,18 +463,19 @@ impl People {
             .is_none_or(|k| self.agrees_person(k, sex))
     }
 
-    /// Every name of a person mentioned in `text[from..to]`, resolved (for "is the claimed speaker named here").
-    pub fn named_in(&self, text: &str, from: usize, to: usize) -> Vec<String> {
+    /// The first person of the page named in `text[from..to]`, by name or by a role bound to them.
+    pub fn first_person_in(&self, text: &str, from: usize, to: usize) -> Option<String> {
         let ws = words(text, from, to);
-        let mut out = Vec::new();
-        for (i, j) in capitalised_runs(text, &ws) {
-            if let Some(m) = mention_at_end(&ws[i..j]) {
-                if !m.names.is_empty() || !m.roles.is_empty() {
-                    out.extend(self.resolve(&m, ws[i].start, None));
-                }
-            }
-        }
-        out
+        capitalised_runs(text, &ws).into_iter().find_map(|(i, j)| {
+            let m = mention_at_end(&ws[i..j])?;
+            let at = ws[i].start;
+            let k = if m.names.is_empty() {
+                self.role(&m.roles, at)
+            } else {
+                self.person_of(&m, at)
+            }?;
+            Some(self.persons[k].display.clone())
+        })
     }
 }
 

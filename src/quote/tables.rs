@@ -34,6 +34,10 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "messaged", "pointed out", "went on", "shared",
     "weighed in", "chimed in", "shouts", "yelled", "yells", "screamed", "sings", "sang",
     "agreed", "agrees", "disagreed", "countered", "laughed", "laughs", "sighed", "insisted",
+    "demanded", "demands", "pleaded", "snapped", "retorted", "exclaimed", "lamented", "bemoaned", "echoed",
+    "scoffed", "charged", "alleged", "contended", "asserted", "asserts", "affirmed", "reasoned", "marveled",
+    "marvelled", "gushed", "groaned", "muttered", "murmured", "reflected", "elaborated", "clarified", "interjected",
+    "objected", "protested", "fired back", "shot back", "summed up",
     // French, as written after a quotation with the subject inverted (`», a déclaré Jean-Marc Delorme`) or before it
     "a dit", "a déclaré", "a ajouté", "a expliqué", "a affirmé", "a souligné", "a indiqué", "a estimé", "a précisé",
     "a assuré", "a rappelé", "a lancé", "a confié", "a reconnu", "a averti", "a dénoncé", "a regretté", "a insisté",
@@ -46,6 +50,15 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint", "nannte", "nennt",
     "kritisierte", "kritisiert", "warnte", "warnt", "schrieb", "schreibt", "ergänzte", "ergänzt", "fügte",
     "unterstrich", "bekräftigte", "räumte", "versprach", "verspricht", "zufolge",
+];
+
+/// Speech participles: their speaker is the subject of the clause before them (`Trump attacked Clinton, saying,
+/// “…”`), never the words after them.
+#[rustfmt::skip]
+pub(crate) const PARTICIPLE_SPEECH_VERBS: &[&str] = &[
+    "saying", "adding", "telling", "writing", "noting", "arguing", "insisting", "explaining", "warning", "admitting",
+    "asking", "stressing", "declaring", "claiming", "suggesting", "tweeting", "recalling", "acknowledging",
+    "conceding", "complaining", "joking", "promising", "vowing", "urging", "describing", "calling",
 ];
 
 /// Speech words that may open a sentence capitalised (`According to the council, …`, `Selon la chambre, …`).
@@ -81,6 +94,9 @@ pub(crate) const TITLES: &[&str] = &[
     "kc", "st", "saint", "chief", "herr", "frau", "mme", "mlle", "m", "monsieur", "madame", "señor", "sr", "sra",
     "don", "doña", "sheikh", "sheik", "ayatollah", "emir", "chairman", "chairwoman",
 ];
+
+/// Titles that are also common surnames (`Charlie King`, `Mr. Major`): a surname after a given name or `Mr`.
+pub(crate) const TITLE_SURNAMES: &[&str] = &["king", "bishop", "major", "judge", "marshal", "dean"];
 
 /// Titles that go with a surname (`Mr Khan`); the others (`Sir Mark`, `Dame Lynne`) go with a given name.
 #[rustfmt::skip]
@@ -267,6 +283,8 @@ mod tests {
             NON_NAME_WORDS,
             PRONOUNS,
             TURN_ROLE_WORDS,
+            PARTICIPLE_SPEECH_VERBS,
+            TITLE_SURNAMES,
         ] {
             for word in table {
                 assert_eq!(*word, word.to_lowercase(), "{word}");

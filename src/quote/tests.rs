@@ -484,6 +484,85 @@ fn compound_surname_without_the_given_name_is_the_same_person() {
 }
 
 #[test]
+fn speech_participle_takes_the_subject_of_the_clause_before_it() {
+    let d = doc(&[
+        "During a speech, Donald Trump attacked Hillary Clinton for her record in Libya, saying, “She's \
+         trigger-happy and very unstable.”",
+        "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”",
+    ]);
+    assert_eq!(speaker_of(&d, "trigger-happy").as_deref(), Some("Donald Trump"));
+    assert_eq!(speaker_of(&d, "50 points").as_deref(), Some("Hillary Clinton"));
+}
+
+#[test]
+fn attributions_of_political_copy_name_the_speaker() {
+    for (paragraph, words, speaker) in [
+        (
+            "“It’s an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, \
+             said at an event.",
+            "invasion",
+            "Scott Pruitt",
+        ),
+        (
+            "\"It was the least bad outcome,\" Mr. Morgan of the Sierra Club said.",
+            "least bad",
+            "Mr Morgan",
+        ),
+        (
+            "“If the FBI wanted laptops, they’d get them,” Rep. Jim Jordan (R-Ohio), a panel member, said.",
+            "wanted laptops",
+            "Rep Jim Jordan",
+        ),
+        (
+            "“They are 100 percent wrong,” said 9/11 widow Terry Strada.",
+            "percent wrong",
+            "Terry Strada",
+        ),
+        (
+            "“This is mainly due to the wind,” Kurinji Selvaraj, a research analyst at the Delhi-based Council on \
+             Energy, Environment and Water think tank told CBS News.",
+            "due to the wind",
+            "Kurinji Selvaraj",
+        ),
+        (
+            "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., \
+             said Tuesday.",
+            "overridden",
+            "Mitch McConnell",
+        ),
+        (
+            "Campaign manager Robby Mook said as much in an interview, arguing that Trump “lashed out at our \
+             generals”.",
+            "lashed out",
+            "Robby Mook",
+        ),
+        (
+            "“He's right,” Flynn Smith, a surrogate, said on Fox News’s “Fox and Friends.” “I mean, there's a lot of \
+             frustration.”",
+            "frustration",
+            "Flynn Smith",
+        ),
+    ] {
+        assert_eq!(
+            speaker_of(&doc(&[paragraph]), words).as_deref(),
+            Some(speaker),
+            "{paragraph}"
+        );
+    }
+}
+
+#[test]
+fn title_that_is_a_surname_names_the_person() {
+    let d = doc(&[
+        "\"People say it doesn't matter,\" said Charlie King, a prominent Democrat.",
+        "\"It's all about creating some enthusiasm,\" Mr. King added.",
+        "\"We will see,\" said the King.",
+    ]);
+    assert_eq!(speaker_of(&d, "enthusiasm").as_deref(), Some("Charlie King"));
+    assert_eq!(speaker_of(&d, "We will see").as_deref(), Some("King"));
+}
+
+#[test]
 fn scare_quotes_without_a_speech_verb_have_no_speaker() {
     let d = doc(&["The force was graded “inadequate” across seven areas, a watchdog announced."]);
     assert_eq!(said(&d), [("inadequate".to_string(), None)]);
@@ -502,3 +581,17 @@ fn same_person_ignores_titles_and_short_forms() {
 
 #[path = "fixture_tests.rs"]
 mod fixture_tests;
+#[test]
+fn title_between_two_quotations_of_one_speaker_does_not_break_the_chain() {
+    let d = doc(&[
+        "Retired Lt. Gen. Michael Flynn said Donald Trump was right.",
+        "“He's absolutely right,” Flynn, a top Trump surrogate, said on Fox News’s “Fox and Friends.” “I mean, \
+         there's a lot of frustration within the ranks.”",
+    ]);
+    assert_eq!(
+        speaker_of(&d, "He's absolutely").as_deref(),
+        Some("Lt Gen Michael Flynn")
+    );
+    assert_eq!(speaker_of(&d, "Fox and Friends"), None);
+    assert_eq!(speaker_of(&d, "frustration").as_deref(), Some("Lt Gen Michael Flynn"));
+}

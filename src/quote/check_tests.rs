@@ -191,3 +191,23 @@ fn unattributed_words_belong_to_the_first_person_their_sentence_names() {
     assert_eq!(checked(words, Some("Harry Reid"), &d).outcome, Outcome::Supported);
     assert_ne!(checked(words, Some("Donald Trump"), &d).outcome, Outcome::Supported);
 }
+
+#[test]
+fn source_quoting_less_of_the_words_is_shorter_not_otherwise() {
+    let d = doc(&["Jane Doe said: “We will rebuild the station, and we will open it.” The council met later."]);
+    let words = "We will rebuild the station, and we will open it by the spring of next year.";
+    let f = checked(words, Some("Jane Doe"), &d);
+    assert_eq!((f.outcome, f.shorter), (Outcome::Misquoted, true));
+    let f = checked(
+        "We will rebuild the station, and we will close it.",
+        Some("Jane Doe"),
+        &d,
+    );
+    assert_eq!((f.outcome, f.shorter), (Outcome::Misquoted, false));
+    let f = checked(
+        "They will rebuild the station, and we will open it.",
+        Some("Jane Doe"),
+        &d,
+    );
+    assert_eq!((f.outcome, f.shorter), (Outcome::Misquoted, false));
+}

@@ -2,10 +2,9 @@
 //!
 //! Both sides become normalised word tokens (`text::tokens`). Verbatim occurrences are found from the claim's rarest
 //! token through a position index of the page, so a check costs one pass over the page plus a few comparisons.
-//! When there is none, candidate places are voted for by shared tokens along alignment diagonals, and only those
-//! windows are aligned word by word (semi-global edit distance; `strsim` makes nearly identical tokens cheap to
-//! substitute). Every doc token knows which quotation holds it, so a match is the claimed speaker's, someone else's,
-//! an unattributed quotation's, or narration.
+//! When there is none, the closest places are aligned word by word (`alignment.rs`). Every doc token knows the
+//! innermost quotation holding it, so a match is the claimed speaker's, someone else's, an unattributed
+//! quotation's, or narration; this file holds that ownership and the order of decision.
 
 use std::collections::HashMap;
 
@@ -13,23 +12,18 @@ use super::extraction::attribution_before;
 use super::names::same_person;
 use super::speakers::{People, Sex};
 use super::text::{folded, sentence_around, tokens, Token};
-use super::{Outcome, Quotation, QuoteClaim, QuoteFinding, WordEdit};
+use super::{Outcome, Quotation, QuoteClaim, QuoteFinding};
 use crate::extract::Document;
+
+mod alignment;
 
 /// Lowest similarity at which the claimed speaker's closest words make the claim `Misquoted` (below: `NotFound`).
 pub const MISQUOTED_MIN_SIMILARITY: f64 = 0.6;
 /// Lowest similarity at which someone else's words make the claim `Misattributed` when they are not verbatim.
 pub const MISATTRIBUTED_MIN_SIMILARITY: f64 = 0.85;
-/// Tokens at least this close (normalised Levenshtein) count as nearly the same word when aligning.
-const NEAR_TOKEN: f64 = 0.8;
-/// Tokens seen more often than this on a page do not vote for candidate places (they are everywhere).
-const COMMON_TOKEN: usize = 400;
 /// Words of narration (`Kevin Mayer, Disney's chairman, said`) that may interrupt one speaker's quotation and still
 /// leave it one quotation for a claim that quotes across them.
 const MAX_ATTRIBUTION_GAP: usize = 10;
-/// Candidate places aligned per speaker class.
-const CANDIDATES: usize = 6;
-
 /// Whose words a matched stretch of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
@@ -305,139 +299,6 @@ impl<'a> Page<'a> {
         out
     }
 
-    /// Candidate diagonals (doc index − claim index) where many claim tokens line up, best first.
-    fn diagonals(&self, claim: &[Token], keep: impl Fn(Who) -> bool) -> Vec<isize> {
-        let mut votes: HashMap<isize, usize> = HashMap::new();
-        for (j, t) in claim.iter().enumerate() {
-            let Some(hits) = self.index.get(&t.hash) else { continue };
-            if hits.len() > COMMON_TOKEN {
-                continue;
-            }
-            for &p in hits {
-                if keep(self.who(p)) {
-                    *votes.entry(p as isize - j as isize).or_default() += 1;
-                }
-            }
-        }
-        let slack = (claim.len() / 4).max(2) as isize;
-        let mut scored: Vec<(usize, isize)> = votes
-            .keys()
-            .map(|&d| ((d - slack..=d + slack).filter_map(|e| votes.get(&e)).sum(), d))
-            .filter(|&(n, _)| n >= 2 || claim.len() <= 3)
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut out: Vec<isize> = Vec::new();
-        for (_, d) in scored {
-            if out.iter().all(|&o| (o - d).abs() > slack) {
-                out.push(d);
-                if out.len() == CANDIDATES {
-                    break;
-                }
-            }
-        }
-        out
-    }
-
-    /// Aligns the claim against the page around diagonal `d`.
-    fn align(&self, claim: &Claim<'_>, d: isize) -> Option<Candidate> {
-        let m = claim.toks.len();
-        let pad = (m / 3).max(3) as isize;
-        let lo = (d - pad).max(0) as usize;
-        let hi = ((d + m as isize + pad).max(0) as usize).min(self.toks.len());
-        if lo >= hi {
-            return None;
-        }
-        let window: Vec<String> = self.toks[lo..hi]
-            .iter()
-            .map(|t| folded(&self.doc.text[t.start..t.end]))
-            .collect();
-        let w = window.len();
-        let cost = |j: usize, x: usize| -> f64 {
-            if claim.toks[j].hash == self.toks[lo + x].hash {
-                return 0.0;
-            }
-            let (a, b) = (&claim.forms[j], &window[x]);
-            let (la, lb) = (a.chars().count(), b.chars().count());
-            if la < 4 || lb < 4 || la.abs_diff(lb) > 2 || a.chars().next() != b.chars().next() {
-                return 1.0;
-            }
-            let s = strsim::normalized_levenshtein(a, b);
-            if s >= NEAR_TOKEN {
-                1.0 - s
-            } else {
-                1.0
-            }
-        };
-        // semi-global edit distance: the claim is aligned whole, the page window anywhere
-        let mut dp = vec![vec![0.0f64; w + 1]; m + 1];
-        for (j, row) in dp.iter_mut().enumerate() {
-            row[0] = j as f64;
-        }
-        for j in 1..=m {
-            for x in 1..=w {
-                let diag = dp[j - 1][x - 1] + cost(j - 1, x - 1);
-                dp[j][x] = diag.min(dp[j - 1][x] + 1.0).min(dp[j][x - 1] + 1.0);
-            }
-        }
-        let (mut x, _) = (0..=w)
-            .map(|x| (x, dp[m][x]))
-            .min_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
-        let mut j = m;
-        let mut ops = Vec::with_capacity(m + 4);
-        while j > 0 {
-            let c = if x > 0 { cost(j - 1, x - 1) } else { 1.0 };
-            if x > 0 && (dp[j][x] - (dp[j - 1][x - 1] + c)).abs() < 1e-9 {
-                ops.push(if c == 0.0 {
-                    Op::Same(j - 1, lo + x - 1)
-                } else {
-                    Op::Change(j - 1, lo + x - 1, c)
-                });
-                j -= 1;
-                x -= 1;
-            } else if (dp[j][x] - (dp[j - 1][x] + 1.0)).abs() < 1e-9 {
-                ops.push(Op::Added(j - 1));
-                j -= 1;
-            } else {
-                ops.push(Op::Dropped(lo + x - 1));
-                x -= 1;
-            }
-        }
-        ops.reverse();
-        // dropped words at the edges are outside the match
-        while matches!(ops.first(), Some(Op::Dropped(_))) {
-            ops.remove(0);
-        }
-        while matches!(ops.last(), Some(Op::Dropped(_))) {
-            ops.pop();
-        }
-        let doc_side = |op: &Op| match *op {
-            Op::Same(_, x) | Op::Change(_, x, _) | Op::Dropped(x) => Some(x),
-            Op::Added(_) => None,
-        };
-        let first = ops.iter().find_map(doc_side)?;
-        let last = ops.iter().rev().find_map(doc_side)?;
-        let kept: f64 = ops
-            .iter()
-            .map(|op| match *op {
-                Op::Same(..) => 1.0,
-                Op::Change(_, _, c) if c < 1.0 => 1.0 - c,
-                _ => 0.0,
-            })
-            .sum();
-        let similarity = 2.0 * kept / (m + last + 1 - first) as f64;
-        let matched = ops
-            .iter()
-            .filter_map(|op| if let Op::Same(_, x) = op { Some(*x) } else { None });
-        let who = self.whose(matched);
-        Some(Candidate {
-            first,
-            last,
-            similarity,
-            ops,
-            who,
-        })
-    }
-
     /// The sentence(s) holding doc tokens `first..=last`, as a byte range.
     fn passage(&self, first: usize, last: usize) -> (usize, usize) {
         let (a, b) = (self.toks[first].start, self.toks[last].start);
@@ -476,41 +337,8 @@ impl<'a> Page<'a> {
             } else {
                 self.edits(&c.ops, claim)
             },
+            shorter: outcome == Outcome::Misquoted && self.shorter(c, claim),
         }
-    }
-
-    /// Contiguous runs of differing words, as written on each side.
-    fn edits(&self, ops: &[Op], claim: &Claim<'_>) -> Vec<WordEdit> {
-        let mut out = Vec::new();
-        let mut run: (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-        let claim_word = |j: usize| &claim.text[claim.toks[j].start..claim.toks[j].end];
-        let doc_word = |x: usize| &self.doc.text[self.toks[x].start..self.toks[x].end];
-        for op in ops {
-            match *op {
-                Op::Same(..) => {
-                    if !run.0.is_empty() || !run.1.is_empty() {
-                        out.push(WordEdit {
-                            claim: run.0.join(" "),
-                            source: run.1.join(" "),
-                        });
-                        run = (Vec::new(), Vec::new());
-                    }
-                }
-                Op::Change(j, x, _) => {
-                    run.0.push(claim_word(j));
-                    run.1.push(doc_word(x));
-                }
-                Op::Added(j) => run.0.push(claim_word(j)),
-                Op::Dropped(x) => run.1.push(doc_word(x)),
-            }
-        }
-        if !run.0.is_empty() || !run.1.is_empty() {
-            out.push(WordEdit {
-                claim: run.0.join(" "),
-                source: run.1.join(" "),
-            });
-        }
-        out
     }
 }
 
@@ -534,6 +362,7 @@ fn not_found() -> QuoteFinding {
         similarity: 0.0,
         speaker: None,
         differences: vec![],
+        shorter: false,
     }
 }
 

@@ -88,4 +88,7 @@ pub struct QuoteFinding {
     pub speaker: Option<String>,
     /// Word-level edits from the source words to the claim.
     pub differences: Vec<WordEdit>,
+    /// `Misquoted` only because the source's quotation stops short: it has a verbatim part of the claimed words and
+    /// ends there. Across sources this is not a disagreement.
+    pub shorter: bool,
 }

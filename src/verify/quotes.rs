@@ -26,7 +26,15 @@ pub(super) fn check_quotation(claim: &quote::QuoteClaim, pages: &[&ReadPage]) ->
             quote::Outcome::Misquoted | quote::Outcome::Misattributed => Stance::Contradicts,
             quote::Outcome::NotFound => continue,
         };
-        outcomes.push((f.outcome, f.similarity));
+        // a source that quotes less of the same words says nothing against another that has them all
+        let stance = if f.shorter && pages.len() > 1 {
+            Stance::Mentions
+        } else {
+            stance
+        };
+        if stance != Stance::Mentions {
+            outcomes.push((f.outcome, f.similarity));
+        }
         let mut ev = evidence_item(page, f.start, f.end, stance, f.similarity);
         ev.speaker = f.speaker.clone();
         ev.differences = f
@@ -50,6 +58,11 @@ pub(super) fn check_quotation(claim: &quote::QuoteClaim, pages: &[&ReadPage]) ->
     let misattributed = best(quote::Outcome::Misattributed);
     let misquoted = best(quote::Outcome::Misquoted);
     let (verdict, confidence) = match (supported, misattributed.or(misquoted)) {
+        (None, None) if !evidence.is_empty() => {
+            // only sources quoting less of the words: what they have is verbatim, the rest unconfirmed
+            let s = evidence.iter().map(|e| e.similarity).fold(0.0, f64::max);
+            (Verdict::Misquoted, s)
+        }
         // one source has the speaker's words, another gives them to someone else or quotes them otherwise
         (Some(_), Some(_)) => (Verdict::Mixed, MIXED_CONFIDENCE),
         (Some(s), None) => (Verdict::Supported, s),
@@ -60,4 +73,63 @@ pub(super) fn check_quotation(claim: &quote::QuoteClaim, pages: &[&ReadPage]) ->
         },
     };
     (verdict, confidence.clamp(0.0, 1.0), evidence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fetch::Page;
+
+    fn page(text: &str) -> ReadPage {
+        crate::read_page(Page::new(
+            "https://example.test/a".into(),
+            "https://example.test/a".into(),
+            Some("text/plain; charset=utf-8".into()),
+            text.as_bytes().to_vec(),
+        ))
+    }
+
+    fn verdict(words: &str, speaker: &str, pages: &[&str]) -> Verdict {
+        let read: Vec<ReadPage> = pages.iter().map(|p| page(p)).collect();
+        let refs: Vec<&ReadPage> = read.iter().collect();
+        let claim = quote::QuoteClaim {
+            words: words.into(),
+            speaker: Some(speaker.into()),
+        };
+        check_quotation(&claim, &refs).0
+    }
+
+    const TRANSCRIPT: &str =
+        "Beatrix Colquhoun said: “The Minister has promised a revolution and delivered a timetable.”";
+    const COLUMN: &str =
+        "As the member Nadia Kowalczyk put it, the Minister “has promised a revolution and delivered a timetable”.";
+
+    #[test]
+    fn one_source_supporting_and_another_giving_the_words_to_someone_else_is_mixed() {
+        let words = "The Minister has promised a revolution and delivered a timetable.";
+        assert_eq!(
+            verdict(words, "Beatrix Colquhoun", &[TRANSCRIPT, COLUMN]),
+            Verdict::Mixed
+        );
+        assert_eq!(verdict(words, "Beatrix Colquhoun", &[TRANSCRIPT]), Verdict::Supported);
+    }
+
+    #[test]
+    fn words_nobody_gives_the_claimed_speaker_are_misattributed() {
+        let words = "The Minister has promised a revolution and delivered a timetable.";
+        assert_eq!(
+            verdict(words, "Samir Haddad", &[TRANSCRIPT, COLUMN]),
+            Verdict::Misattributed
+        );
+    }
+
+    #[test]
+    fn a_source_quoting_less_of_the_words_does_not_make_mixed() {
+        let full = "Jane Doe said: “We will rebuild the station, and we will open it by the spring of next year.”";
+        let less = "Jane Doe said: “We will rebuild the station, and we will open it.” The council met later.";
+        let words = "We will rebuild the station, and we will open it by the spring of next year.";
+        assert_eq!(verdict(words, "Jane Doe", &[full, less]), Verdict::Supported);
+        let changed = "Jane Doe said: “We will rebuild the station, and we will close it by the spring of next year.”";
+        assert_eq!(verdict(words, "Jane Doe", &[full, changed]), Verdict::Mixed);
+    }
 }

@@ -157,7 +157,13 @@ pub(crate) const TURN_ROLE_WORDS: &[&str] = &[
     "correspondent", "caller", "chair", "chairman", "chairwoman", "chairperson", "speaker", "presiding", "minister",
     "secretary", "president", "premier", "mayor", "leader", "commissioner", "convener", "convenor", "clerk",
     "member", "members", "witness", "judge", "counsel", "prosecutor", "interpreter", "audience",
+    // French and German
+    "président", "présidente", "ministre", "rapporteur", "rapporteure", "präsident", "präsidentin",
+    "vizepräsident", "vizepräsidentin", "moderatorin", "ministerin", "abgeordnete", "abgeordneter",
 ];
+
+/// Articles that may open a label in French or German (`Le président :`, `Die Präsidentin:`).
+pub(crate) const LABEL_ARTICLES: &[&str] = &["le", "la", "les", "der", "die", "das"];
 
 /// Credit phrases that give a person a role for the page (`Presented by Dominic Reyes` → the presenter).
 #[rustfmt::skip]

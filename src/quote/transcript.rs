@@ -21,8 +21,9 @@ use crate::extract::{BlockKind, Document};
 
 /// A label has at most this many words before its parentheses (`The Deputy Minister for Children and Families`).
 const MAX_LABEL_WORDS: usize = 8;
-/// An inline label ends with a colon within this many bytes of its block's start.
-const MAX_INLINE_LABEL_BYTES: usize = 60;
+/// An inline label ends with a colon within this many bytes of its block's start (`The Deputy Minister for Climate
+/// Change and Rural Affairs (Jane Smith):` is 70).
+const MAX_INLINE_LABEL_BYTES: usize = 100;
 /// A paragraph standing alone as a heading label has at most this many words (parentheses included).
 const MAX_HEADER_WORDS: usize = 14;
 
@@ -101,17 +102,15 @@ fn is_turn_role(word: &str) -> bool {
 /// words, the head last.
 fn role_phrase(text: &str) -> Option<Vec<String>> {
     let ws = words(text, 0, text.len());
-    let skip = usize::from(
-        ws.first()
-            .is_some_and(|w| tables::contains(tables::DETERMINERS, w.text)),
-    );
+    let article = |w: &str| tables::contains(tables::DETERMINERS, w) || tables::contains(tables::LABEL_ARTICLES, w);
+    let skip = usize::from(ws.first().is_some_and(|w| article(w.text)));
     let core = &ws[skip..];
     let split = core
         .iter()
-        .position(|w| matches!(w.text, "for" | "of"))
+        .position(|w| matches!(w.text, "for" | "of" | "de" | "du" | "des" | "für"))
         .unwrap_or(core.len());
     let (head, qualifier) = (&core[..split], core.get(split + 1..).unwrap_or(&[]));
-    let role_word = |w: &str| is_turn_role(w) || tables::contains(tables::ROLE_WORDS, w);
+    let role_word = |w: &str| is_turn_role(w) || tables::is_role_word(w) || tables::contains(tables::TITLES, w);
     if head.is_empty() || !head.iter().all(|w| role_word(w.text)) || !head.iter().any(|w| is_turn_role(w.text)) {
         return None;
     }
@@ -211,7 +210,8 @@ fn label_of(doc: &Document, b: usize) -> Option<Placed> {
     let colon = text.find(':').filter(|&c| c <= MAX_INLINE_LABEL_BYTES)?;
     // `Members: Hear, hear.`: words after the colon, on the same line
     let after = &text[colon + 1..];
-    if after.trim().is_empty() || text[..colon].ends_with(char::is_whitespace) {
+    // (French sets a space before the colon: `LE PRÉSIDENT : …`)
+    if after.trim().is_empty() {
         return None;
     }
     let label = parse_label(&text[..colon])?;
@@ -230,12 +230,14 @@ pub(crate) fn labels(doc: &Document) -> Vec<Placed> {
     if found.len() < 2 || !found.iter().any(|p| p.label.strong) {
         return Vec::new();
     }
+    // someone speaks twice, or an office speaks: a list of candidates under `Name (Party)` headings is neither
     let key = |p: &Placed| p.label.raw.to_lowercase();
     let recurs = found
         .iter()
         .enumerate()
         .any(|(i, p)| found[i + 1..].iter().any(|q| key(q) == key(p)));
-    if recurs || found.len() >= 3 {
+    let office = found.iter().any(|p| !p.label.roles.is_empty());
+    if recurs || office {
         found
     } else {
         Vec::new()
@@ -404,6 +406,34 @@ mod tests {
                 ("Presenter".to_string(), "That is a slogan, not a plan.".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn french_labels_with_a_space_before_the_colon_open_turns() {
+        use BlockKind::Paragraph;
+        let d = doc(&[
+            (Paragraph, "LE PRÉSIDENT : La parole est à Mme Dupont."),
+            (Paragraph, "MME DUPONT : Nous avons réussi notre pari."),
+            (Paragraph, "LE PRÉSIDENT : Merci."),
+        ]);
+        let got = turn_words(&d);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[1],
+            ("Mme Dupont".to_string(), "Nous avons réussi notre pari.".to_string())
+        );
+    }
+
+    #[test]
+    fn candidates_under_name_and_party_headings_are_not_a_transcript() {
+        use BlockKind::{Heading, Paragraph};
+        let d = doc(&[
+            (Heading, "Jane Smith (Conservative)"),
+            (Paragraph, "A former teacher, she has sat on the council since 2019."),
+            (Heading, "Tom Jones (Labour)"),
+            (Paragraph, "He runs a bakery on the high street."),
+        ]);
+        assert!(labels(&d).is_empty());
     }
 
     #[test]

@@ -147,6 +147,10 @@ fn name_phrase(text: &str) -> Option<Mention> {
 /// Reads `text` as a label (without its colon).
 pub(crate) fn parse_label(text: &str) -> Option<Label> {
     let (lead, groups) = split_groups(text.trim())?;
+    // a constituency, a party or a holder's name; `Palm Bay (1-0):` on a results page is a team and its record
+    if groups.iter().any(|g| g.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
     let caps = !lead.chars().any(char::is_lowercase) && lead.chars().any(char::is_uppercase);
     let lead = title_case(lead);
     let count = words(&lead, 0, lead.len()).len();
@@ -422,6 +426,17 @@ mod tests {
             got[1],
             ("Mme Dupont".to_string(), "Nous avons réussi notre pari.".to_string())
         );
+    }
+
+    #[test]
+    fn a_results_page_of_teams_and_records_is_not_a_transcript() {
+        use BlockKind::Paragraph;
+        let d = doc(&[
+            (Paragraph, "Palm Bay (1-0): Tolivert 25 points. Davis 17 points."),
+            (Paragraph, "Rockledge (0-1): Blakely 15 points."),
+            (Paragraph, "Palm Bay (1-0-2): Noah Jackson 1 goal."),
+        ]);
+        assert!(labels(&d).is_empty());
     }
 
     #[test]

@@ -93,9 +93,10 @@ pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
         let particle = !m.names.is_empty() && tables::contains(tables::NAME_PARTICLES, w.text);
         let acronym =
             w.text.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.text.chars().any(char::is_lowercase);
-        // `Charlie King`, `Mr. King`: a title that is also a surname, after a given name or a surname title
+        // `Charlie King`, `Mr. King`, `Susan Hall`: a title or an organisation word that is also a surname, after a
+        // given name or a surname title
         let surname_title = m.names.is_empty()
-            && tables::contains(tables::TITLE_SURNAMES, w.text)
+            && tables::contains(tables::WORD_SURNAMES, w.text)
             && i >= 2
             && !stops(i - 2)
             && ws[i - 2].is_capitalised()
@@ -105,8 +106,10 @@ pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
                     || tables::contains(tables::NON_NAME_WORDS, ws[i - 2].text)));
         let name = w.is_capitalised()
             && !acronym
-            && ((!tables::contains(tables::TITLES, w.text) && !tables::is_role_word(w.text)) || surname_title)
-            && !tables::contains(tables::NON_NAME_WORDS, w.text);
+            && ((!tables::contains(tables::TITLES, w.text)
+                && !tables::is_role_word(w.text)
+                && !tables::contains(tables::NON_NAME_WORDS, w.text))
+                || surname_title);
         if !(name || particle) {
             break;
         }
@@ -145,11 +148,8 @@ pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
 
 /// Name words of a speaker string with leading titles, roles and determiners and trailing post-nominals removed.
 fn name_words(name: &str) -> Vec<String> {
-    const SUFFIXES: &[&str] = &[
-        "jr", "sr", "ii", "iii", "iv", "kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "phd",
-    ];
     let mut ws: Vec<String> = words(name, 0, name.len()).iter().map(|w| w.lower()).collect();
-    while ws.len() > 1 && ws.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+    while ws.len() > 1 && ws.last().is_some_and(|w| tables::contains(tables::POST_NOMINALS, w)) {
         ws.pop();
     }
     let lead = ws

@@ -95,8 +95,11 @@ pub(crate) const TITLES: &[&str] = &[
     "don", "doña", "sheikh", "sheik", "ayatollah", "emir", "chairman", "chairwoman",
 ];
 
-/// Titles that are also common surnames (`Charlie King`, `Mr. Major`): a surname after a given name or `Mr`.
-pub(crate) const TITLE_SURNAMES: &[&str] = &["king", "bishop", "major", "judge", "marshal", "dean"];
+/// Titles and organisation words that are also common surnames (`Charlie King`, `Mr. Major`, `Susan Hall`): a
+/// surname after a given name or `Mr`. (`City Hall` stays a place: `City` is never a given name.)
+pub(crate) const WORD_SURNAMES: &[&str] = &[
+    "king", "bishop", "major", "judge", "marshal", "dean", "hall", "house", "post", "church",
+];
 
 /// Titles that go with a surname (`Mr Khan`); the others (`Sir Mark`, `Dame Lynne`) go with a given name.
 #[rustfmt::skip]
@@ -211,7 +214,14 @@ pub(crate) const NON_NAME_WORDS: &[&str] = &[
     "defence", "affairs", "justice", "finance", "energy", "education", "environment", "transport", "program",
     "programme", "project", "network", "media", "daily", "weekly", "online", "app", "airport", "airports",
     "airline", "airlines", "airways", "station", "stadium", "hotel", "museum", "library", "church", "cathedral",
-    "prison", "port", "harbour", "railway", "railways", "motors", "club", "fc",
+    "prison", "port", "harbour", "railway", "railways", "motors", "club", "fc", "town",
+];
+
+/// Letters and generations written after a name (`Susan Hall AM`, `James P. Kennedy Jr.`): not part of it.
+#[rustfmt::skip]
+pub(crate) const POST_NOMINALS: &[&str] = &[
+    "jr", "sr", "ii", "iii", "iv", "kc", "qc", "mp", "mep", "msp", "ms", "am", "mla", "td", "obe", "mbe", "cbe",
+    "phd",
 ];
 
 /// Lower-case words allowed inside a name (`Ursula von der Leyen`, `Ludwig van Beethoven`).
@@ -290,7 +300,7 @@ mod tests {
             PRONOUNS,
             TURN_ROLE_WORDS,
             PARTICIPLE_SPEECH_VERBS,
-            TITLE_SURNAMES,
+            WORD_SURNAMES,
         ] {
             for word in table {
                 assert_eq!(*word, word.to_lowercase(), "{word}");

@@ -132,7 +132,15 @@ fn role_phrase(text: &str) -> Option<Vec<String>> {
 
 /// A person's name standing as a label: every word part of the name (`Owen Farrant`, `Prof. Carlos`).
 fn name_phrase(text: &str) -> Option<Mention> {
-    let ws = words(text, 0, text.len());
+    let mut ws = words(text, 0, text.len());
+    // `Susan Hall AM`: post-nominal letters are not the name
+    while ws.len() > 2
+        && ws
+            .last()
+            .is_some_and(|w| tables::contains(tables::POST_NOMINALS, w.text))
+    {
+        ws.pop();
+    }
     if ws.is_empty()
         || ws
             .iter()
@@ -321,6 +329,12 @@ mod tests {
             label("Owen Farrant"),
             Some((Some("Owen Farrant".into()), vec![], false))
         );
+    }
+
+    #[test]
+    fn post_nominal_letters_are_not_part_of_the_name() {
+        assert_eq!(label("Susan Hall AM"), Some((Some("Susan Hall".into()), vec![], false)));
+        assert_eq!(label("The Mayor"), Some((None, vec!["mayor".into()], true)));
     }
 
     #[test]

@@ -154,6 +154,16 @@ mod tests {
     }
 
     #[test]
+    fn french_and_german_claims_name_their_speaker() {
+        let c = parse_claim("« Nous avons réussi notre pari », a déclaré Jean-Marc Delorme.", None).expect("q");
+        assert_eq!(c.speaker.as_deref(), Some("Jean-Marc Delorme"));
+        assert_eq!(c.words, "Nous avons réussi notre pari");
+        let c = parse_claim("Ulrike Brandstätter sagte: „Wir leben an ihrer Grenze.“", None).expect("q");
+        assert_eq!(c.speaker.as_deref(), Some("Ulrike Brandstätter"));
+        assert_eq!(c.words, "Wir leben an ihrer Grenze.");
+    }
+
+    #[test]
     fn several_fragments_are_joined_with_an_ellipsis() {
         let c = parse_claim("Sir Mark said it was “welcome recognition” and “the right path”", None).expect("quote");
         assert_eq!(c.words, "welcome recognition \u{2026} the right path");

@@ -199,7 +199,8 @@ fn label_of(doc: &Document, b: usize) -> Option<Placed> {
     let text = &doc.text[block.start..block.end];
     let header_like = match block.kind {
         BlockKind::Heading => true,
-        BlockKind::Paragraph => {
+        // (`<p><strong>Owen Farrant</strong></p>`, a `<dt>` over the speech's `<dd>`)
+        BlockKind::Paragraph | BlockKind::ListItem => {
             text.split_whitespace().count() <= MAX_HEADER_WORDS
                 && !text.trim_end().ends_with(['.', '!', '?', ':', ';', ','])
                 && !text.contains(':')

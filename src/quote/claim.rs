@@ -4,7 +4,7 @@
 //! (`“…”`), `X said “…”`, or `“…,” X said` / `“…,” said X`. A speaker passed alongside the claim wins over one
 //! written in it. Several quoted fragments in one claim are joined with an ellipsis.
 
-use super::extraction::{attribution_after, attribution_before};
+use super::attribution::{attribution_after, attribution_before};
 use super::names::Mention;
 use super::tables;
 use super::QuoteClaim;

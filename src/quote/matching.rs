@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::extraction::attribution_before;
+use super::attribution::attribution_before;
 use super::names::same_person;
 use super::speakers::{People, Sex};
 use super::text::{folded, sentence_around, tokens, Token};

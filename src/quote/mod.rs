@@ -12,6 +12,7 @@
 //! scored by `strsim` only where a token is nearly identical. Thresholds are measured: see `docs/decisions.md`,
 //! section "Quotations".
 
+mod attribution;
 mod claim;
 mod extraction;
 mod matching;

@@ -163,6 +163,24 @@ pub(super) fn attribution_before(text: &str, from: usize, to: usize) -> Option<(
     colon_subject(text, &ws, to)
 }
 
+/// The words of a clause after its determiner, and how many of them open it as a name or role phrase (capitalised
+/// or role words, up to a breaking punctuation mark): where a clause's subject stands.
+fn leading_run<'a, 'w>(ws: &'a [Word<'w>]) -> (&'a [Word<'w>], usize) {
+    let skip = usize::from(
+        ws.first()
+            .is_some_and(|w| tables::contains(tables::DETERMINERS, w.text)),
+    );
+    let head = &ws[skip..];
+    let mut run = 0;
+    while run < head.len() && (head[run].is_capitalised() || tables::is_role_word(head[run].text)) {
+        run += 1;
+        if breaks_after(&head[run - 1]) {
+            break;
+        }
+    }
+    (head, run)
+}
+
 /// The speaker of a speech participle (`ws` are the words before it): the name right before it (`footage of Hillary
 /// Clinton asking, “…”`), else the subject opening the nearest clause before it (`During the speech, Trump attacked
 /// Clinton for her record, saying, “…”`; `House Speaker Paul Ryan, R-Wis., despite admitting …`).
@@ -184,18 +202,7 @@ fn participle_subject(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
         if let Some(v) = (1..seg.len()).find(|&v| speech_verb_at(seg, v).is_some()) {
             return subject_before(&seg[..v]);
         }
-        let skip = usize::from(
-            seg.first()
-                .is_some_and(|w| tables::contains(tables::DETERMINERS, w.text)),
-        );
-        let head = &seg[skip..];
-        let mut run = 0;
-        while run < head.len() && (head[run].is_capitalised() || tables::is_role_word(head[run].text)) {
-            run += 1;
-            if breaks_after(&head[run - 1]) {
-                break;
-            }
-        }
+        let (head, run) = leading_run(seg);
         // a lone surname only as the subject of a clause (`Trump attacked …`), never a tag (`R-Wis.`)
         if let Some(m) = mention_at_end(&head[..run])
             .filter(|m| !m.names.is_empty() && (m.is_name() || seg.len() > run + 1) && !head[run - 1].possessive)
@@ -217,18 +224,7 @@ fn colon_subject(text: &str, ws: &[Word<'_>], to: usize) -> Option<(Mention, usi
     if !text[last.end..to].trim().ends_with(':') {
         return None;
     }
-    let skip = usize::from(
-        ws.first()
-            .is_some_and(|w| tables::contains(tables::DETERMINERS, w.text)),
-    );
-    let head = &ws[skip..];
-    let mut run = 0;
-    while run < head.len() && (head[run].is_capitalised() || tables::is_role_word(head[run].text)) {
-        run += 1;
-        if breaks_after(&head[run - 1]) {
-            break;
-        }
-    }
+    let (head, run) = leading_run(ws);
     // `Smith's response was swift:` is not Smith speaking
     if run == 0 || head[run - 1].possessive {
         return None;

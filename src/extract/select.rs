@@ -33,12 +33,6 @@ const CLIMB_MAX_LINK_SHARE: f64 = 0.2;
 const LONG_BLOCK_CHARS: usize = 120;
 /// ... up to this share of link text.
 const MAX_LINK_DENSITY_LONG: f64 = 0.8;
-/// A region opened by a subhead with this many like siblings (same tag and class, each opened by a subhead) is one
-/// section of a body cut into headed sections, a debate's speeches: the region becomes their parent.
-const MIN_LIKE_SIBLINGS: usize = 2;
-/// A subhead heads a section when the section holds at least this much unlinked prose besides it (non-whitespace
-/// characters: a one-sentence contribution to a debate, "Order. Order. I will not have Members shouting …", is ~110).
-const SUBHEAD_MIN_PROSE_CHARS: usize = 80;
 /// Blocks with more of their text in links than this are navigation.
 const MAX_LINK_DENSITY: f64 = 0.5;
 
@@ -76,18 +70,7 @@ pub(crate) fn main_blocks<'b>(
         return fallback(blocks);
     };
     let title = title.map(normalise);
-    let sections = subhead_sections(arena, facts, blocks);
-    let subhead: Vec<bool> = sections.iter().map(Option::is_some).collect();
-    let best = climb(arena, facts, blocks, &subhead, best);
-    // a linked subhead is kept when its section is one of several like headed sections (a debate's speeches)
-    let mut headed = vec![false; n];
-    for &s in sections.iter().flatten() {
-        headed[s] = true;
-    }
-    let speaker_heading: Vec<bool> = sections
-        .iter()
-        .map(|s| s.is_some_and(|s| like_siblings(arena, arena.nodes[s].parent, s, |i| headed[i]) >= MIN_LIKE_SIBLINGS))
-        .collect();
+    let best = climb(arena, facts, blocks, best);
     let best_score = weighted(best);
     let mut regions = vec![best];
     let parent = arena.nodes[best].parent;
@@ -122,28 +105,27 @@ pub(crate) fn main_blocks<'b>(
     regions.dedup();
     blocks
         .iter()
-        .zip(speaker_heading.iter().copied())
-        .filter(|(b, _)| {
+        .filter(|b| {
             // Regions are disjoint subtrees: the candidate is the last one starting at or before the owner.
             let at = regions.partition_point(|&r| r <= b.owner);
             at > 0 && arena.contains(regions[at - 1], b.owner)
         })
-        .filter(|(b, speaker)| !in_link_list(arena, facts, b) && keep(b, title.as_deref(), *speaker))
-        .map(|(b, _)| b)
+        .filter(|b| {
+            let speaker = b.kind == BlockKind::Heading && b.tag != "h1" && heads_a_contribution(arena, b.owner);
+            !in_link_list(arena, facts, b) && (keep(b, title.as_deref()) || speaker)
+        })
         .collect()
 }
 
 /// Widens the region while the next ancestor adds mostly paragraph-shaped text: bodies cut into sections or
 /// "chunks" between ads and pictures share no single best container.
-fn climb(arena: &Arena<'_>, facts: &Facts, blocks: &[RawBlock], subhead: &[bool], start: usize) -> usize {
+fn climb(arena: &Arena<'_>, facts: &Facts, blocks: &[RawBlock], start: usize) -> usize {
     let n = arena.len();
     // Per subtree: paragraph-shaped blocks and characters, all blocks and characters.
     let mut prose = vec![(0usize, 0usize); n];
     let mut all = vec![(0usize, 0usize); n];
     let mut linked = vec![0usize; n];
-    let mut subheads = vec![0usize; n];
-    for (block, &is_subhead) in blocks.iter().zip(subhead) {
-        subheads[block.owner] += usize::from(is_subhead);
+    for block in blocks {
         if vote(block).is_some() {
             prose[block.owner].0 += 1;
             prose[block.owner].1 += block.chars;
@@ -160,7 +142,6 @@ fn climb(arena: &Arena<'_>, facts: &Facts, blocks: &[RawBlock], subhead: &[bool]
             all[parent].0 += all[i].0;
             all[parent].1 += all[i].1;
             linked[parent] += linked[i];
-            subheads[parent] += subheads[i];
         }
     }
     let mut top = start;
@@ -178,12 +159,16 @@ fn climb(arena: &Arena<'_>, facts: &Facts, blocks: &[RawBlock], subhead: &[bool]
         if listing && added_blocks > 0.0 {
             return top;
         }
-        // a speech under its speaker heading, then the transcript of such sections
-        let only_subheads = added_blocks > 0.0 && added_blocks as usize == subheads[parent] - subheads[top];
-        let headed = |i: usize| subheads[i] > 0;
-        if only_subheads || (headed(top) && like_siblings(arena, parent, top, headed) >= MIN_LIKE_SIBLINGS) {
-            top = parent;
-            continue;
+        // One of several like elements holding prose (a transcript's contributions, a live page's posts): the body
+        // is all of them, with the headers that name their speakers.
+        let grand = arena.nodes[parent].parent;
+        if grand != parent && repeated(arena, parent, &prose) && facts.articles[grand] < 2 {
+            let grand_chars = (all[grand].1 - all[top].1) as f64;
+            let grand_links = (linked[grand] - linked[top]) as f64;
+            if grand_links <= CLIMB_MAX_LINK_SHARE * grand_chars {
+                top = grand;
+                continue;
+            }
         }
         if added_blocks > 0.0
             && (added_blocks - prose_blocks > prose_blocks + CLIMB_SLACK_BLOCKS
@@ -196,45 +181,47 @@ fn climb(arena: &Arena<'_>, facts: &Facts, blocks: &[RawBlock], subhead: &[bool]
     }
 }
 
-/// Children of `parent` other than `top` with the same tag and class as `top` that pass `keep` (a transcript's
-/// `section.speech`, each opened by a speaker heading).
-fn like_siblings(arena: &Arena<'_>, parent: usize, top: usize, keep: impl Fn(usize) -> bool) -> usize {
-    let class = |i: usize| arena.nodes[i].element().and_then(|el| el.attr("class"));
-    let Some(own) = class(top) else { return 0 };
-    let tag = arena.nodes[top].tag();
-    let mut count = 0;
+/// Like siblings a body is cut into: at least this many elements with the same tag and class, most holding prose.
+const MIN_REPEATED_SIBLINGS: usize = 3;
+
+/// Whether `node` is one of several siblings with its tag and class (not a bare `div`/`p`), most of them holding
+/// paragraph-shaped text.
+fn repeated(arena: &Arena<'_>, node: usize, prose: &[(usize, usize)]) -> bool {
+    let (like, with_prose) = like_siblings(arena, node, |i| prose[i].0 > 0);
+    like >= MIN_REPEATED_SIBLINGS && with_prose * 2 > like
+}
+
+/// How many siblings of `node` (itself included) share its tag and class, and how many of those pass `test`; none
+/// for a bare element without a class or an inline one.
+fn like_siblings(arena: &Arena<'_>, node: usize, test: impl Fn(usize) -> bool) -> (usize, usize) {
+    let key = |i: usize| {
+        let n = &arena.nodes[i];
+        (n.tag(), n.element().and_then(|e| e.attr("class")).map(str::trim))
+    };
+    let (tag, class) = key(node);
+    let parent = arena.nodes[node].parent;
+    if parent == node || class.is_none_or(str::is_empty) || matches!(tag, "p" | "span" | "a" | "li" | "tr" | "td") {
+        return (0, 0);
+    }
+    let (mut like, mut passing) = (0, 0);
     let mut child = parent + 1;
     while child < arena.nodes[parent].end {
-        if child != top && arena.nodes[child].tag() == tag && class(child) == Some(own) && keep(child) {
-            count += 1;
+        if key(child) == (tag, class) {
+            like += 1;
+            passing += usize::from(test(child));
         }
         child = arena.nodes[child].end;
     }
-    count
+    (like, passing)
 }
 
-/// The section each block heads when it is a subhead over prose: a heading (not the headline) that opens its
-/// section, the section holding a stretch of unlinked prose besides it. Subheads neither add prose nor stop the
-/// climb: a debate transcript is sections of a speaker heading and a speech. A teaser's linked headline over a blurb,
-/// or a "More in …" box over a list of links, is not this.
-fn subhead_sections(arena: &Arena<'_>, facts: &Facts, blocks: &[RawBlock]) -> Vec<Option<usize>> {
-    blocks
-        .iter()
-        .enumerate()
-        .map(|(k, block)| {
-            if block.kind != BlockKind::Heading || block.tag == "h1" {
-                return None;
-            }
-            let mut section = arena.nodes[block.owner].parent;
-            if arena.nodes[section].tag() == "a" {
-                section = arena.nodes[section].parent;
-            }
-            let opens = k == 0 || !arena.contains(section, blocks[k - 1].owner);
-            let unlinked = facts.prose[section].saturating_sub(facts.links[section]);
-            let prose = unlinked.saturating_sub(block.chars - block.link_chars);
-            (opens && prose >= SUBHEAD_MIN_PROSE_CHARS).then_some(section)
-        })
-        .collect()
+/// Whether a heading names one of several like contributions (a speaker's name over each speech of a transcript):
+/// kept even when it links to the speaker's page.
+fn heads_a_contribution(arena: &Arena<'_>, owner: usize) -> bool {
+    arena
+        .ancestors(owner)
+        .take(2)
+        .any(|a| like_siblings(arena, a, |_| true).0 >= MIN_REPEATED_SIBLINGS)
 }
 
 /// The vote a paragraph-shaped block casts, if any.
@@ -256,9 +243,8 @@ fn vote(block: &RawBlock) -> Option<f64> {
     Some(1.0 + commas as f64 + (block.chars as f64 / 100.0).min(3.0))
 }
 
-/// Whether a block inside the article region is reading text. A speaker heading (`speaker`) is kept even when it is
-/// a link: a debate's speaker headings link to the members' pages.
-fn keep(block: &RawBlock, title: Option<&str>, speaker: bool) -> bool {
+/// Whether a block inside the article region is reading text.
+fn keep(block: &RawBlock, title: Option<&str>) -> bool {
     let sentence = block.kind == BlockKind::Paragraph
         && (block.chars >= LONG_BLOCK_CHARS || (ends_a_sentence(&block.text) && block.text.split(' ').count() >= 8));
     let max_links = if sentence {
@@ -266,7 +252,7 @@ fn keep(block: &RawBlock, title: Option<&str>, speaker: bool) -> bool {
     } else {
         MAX_LINK_DENSITY
     };
-    if block.link_density() > max_links && !speaker {
+    if block.link_density() > max_links {
         return false;
     }
     let line = normalise(&block.text);

@@ -351,18 +351,16 @@ fn layout_table_with_the_article_in_one_cell_is_not_data() {
 fn debate_speeches_under_linked_speaker_headings_are_kept_whole() {
     let speech = |who: &str, words: &str| {
         format!(
-            "<section class=\"speech\"><h3><a href=\"/members/x\">{who}</a></h3><div class=\"speech__text\">{}</div>\
-             </section>",
-            para(words)
+            "<section class=\"speech\"><h3><a href=\"/members/x\">{who}</a></h3><div class=\"speech__text\">{}{}\
+             </div></section>",
+            para(words),
+            para("And the Assembly should know it")
         )
     };
     let text = text_of(&format!(
         "<main><h1>Statement</h1><div class=\"record\">{}{}<p class=\"interjection\">Members: Hear, hear.</p>{}\
          </div></main>",
-        speech(
-            "The Minister for Transport (Owen Farrant)",
-            &format!("{}{}", "I wish to update Members", para("Bus mileage has fallen"))
-        ),
+        speech("The Minister for Transport (Owen Farrant)", "I wish to update Members"),
         speech("Beatrix Colquhoun (Kestlegate South) (Con)", "I thank the Minister"),
         speech("Owen Farrant", "I will take no lessons from her"),
     ));

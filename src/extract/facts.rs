@@ -5,8 +5,8 @@
 
 use super::arena::{Arena, Item};
 use super::hints::{
-    block_kind, ALWAYS_BOILERPLATE, ALWAYS_BOILERPLATE_TOKENS, BOILERPLATE_TOKENS, CAPTION_HINTS, CONTENT_HINTS,
-    FURNITURE_TAGS, KEPT_BOX_TITLES, LIKELY_BOILERPLATE, NEVER_TEXT_TAGS,
+    block_kind, is_credit_line, ALWAYS_BOILERPLATE, ALWAYS_BOILERPLATE_TOKENS, BOILERPLATE_TOKENS, CAPTION_HINTS,
+    CONTENT_HINTS, CREDIT_MAX_CHARS, FURNITURE_TAGS, KEPT_BOX_TITLES, LIKELY_BOILERPLATE, NEVER_TEXT_TAGS,
 };
 
 /// A subtree holding more than this share of the page's prose is never dropped for its tag or class name: page
@@ -123,7 +123,8 @@ impl Facts {
                 || is_hidden(el)
                 || (!big
                     && (FURNITURE_TAGS.contains(&tag) || (!frame && class_weight[i] < 0))
-                    && !is_kept_box(arena, &next_text, i));
+                    && !is_kept_box(arena, &next_text, i)
+                    && !(prose[i] <= CREDIT_MAX_CHARS && is_credit_line(&text_of(arena, &next_text, i))));
             if matches!(tag, "ul" | "ol") && facts_link_density(&prose, &links, i) >= LINK_LIST_DENSITY {
                 link_list[i] = every_item_links(arena, &prose, &links, i);
             }
@@ -224,6 +225,21 @@ fn is_kept_box(arena: &Arena<'_>, next_text: &[usize], i: usize) -> bool {
     }
     let opening = opening.split_whitespace().collect::<Vec<_>>().join(" ");
     KEPT_BOX_TITLES.iter().any(|title| opening.starts_with(title))
+}
+
+/// The text of a small subtree (its text nodes joined by spaces).
+fn text_of(arena: &Arena<'_>, next_text: &[usize], i: usize) -> String {
+    let end = arena.nodes[i].end;
+    let mut out = String::new();
+    let mut t = next_text[i];
+    while t < end && out.len() <= CREDIT_MAX_CHARS {
+        if let Item::Text(text) = arena.nodes[t].item {
+            out.push_str(text.trim());
+            out.push(' ');
+        }
+        t = next_text[t + 1];
+    }
+    out
 }
 
 fn is_caption_name(class: Option<&str>, id: Option<&str>) -> bool {

@@ -189,6 +189,22 @@ pub(crate) const KEPT_BOX_TITLES: &[&str] = &[
     "methodology",
 ];
 
+/// Phrases that make a short line a programme's credit (`… · Presented by Dominic Reyes`): a transcript's
+/// `PRESENTER:` labels refer to it, so it is kept with the text even in a box named like furniture (compared
+/// lower-case, anywhere in a line of at most [`CREDIT_MAX_CHARS`]).
+pub(crate) const CREDIT_PHRASES: &[&str] = &["presented by", "hosted by", "interviewed by", "chaired by"];
+
+/// Longer lines than this are not credits, whatever they contain.
+pub(crate) const CREDIT_MAX_CHARS: usize = 200;
+
+/// Whether `text` is a programme's credit line.
+pub(crate) fn is_credit_line(text: &str) -> bool {
+    text.len() <= CREDIT_MAX_CHARS && {
+        let lower = text.to_lowercase();
+        CREDIT_PHRASES.iter().any(|p| lower.contains(p))
+    }
+}
+
 /// Class or id fragments that mark the article itself.
 pub(crate) const CONTENT_HINTS: &[&str] = &[
     "article", "content", "entry", "post", "story", "body", "text", "main", "blog",

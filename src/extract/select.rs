@@ -10,7 +10,7 @@ use super::arena::Arena;
 use super::blocks::RawBlock;
 use super::facts::Facts;
 use super::hints::{
-    FURNITURE_LINES, FURNITURE_PHRASES, FURNITURE_PHRASE_MAX_CHARS, FURNITURE_PREFIXES, PARAGRAPH_TAGS,
+    is_credit_line, FURNITURE_LINES, FURNITURE_PHRASES, FURNITURE_PHRASE_MAX_CHARS, FURNITURE_PREFIXES, PARAGRAPH_TAGS,
 };
 use super::BlockKind;
 
@@ -88,7 +88,21 @@ pub(crate) fn main_blocks<'b>(
             child = arena.nodes[child].end;
         }
     }
+    // a programme's credit line in the article around the region (`Presented by …`), which a transcript's labels
+    // refer to
+    if let Some(frame) = arena
+        .ancestors(best)
+        .find(|&a| matches!(arena.nodes[a].tag(), "article" | "main"))
+    {
+        regions.extend(
+            blocks
+                .iter()
+                .filter(|b| arena.contains(frame, b.owner) && !arena.contains(best, b.owner) && is_credit_line(&b.text))
+                .map(|b| b.owner),
+        );
+    }
     regions.sort_unstable();
+    regions.dedup();
     blocks
         .iter()
         .filter(|b| {

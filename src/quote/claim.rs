@@ -4,8 +4,8 @@
 //! (`“…”`), `X said “…”`, or `“…,” X said` / `“…,” said X`. A speaker passed alongside the claim wins over one
 //! written in it. Several quoted fragments in one claim are joined with an ellipsis.
 
-use super::extraction::{attribution_after, attribution_before};
-use super::speakers::Mention;
+use super::attribution::{attribution_after, attribution_before};
+use super::names::Mention;
 use super::tables;
 use super::QuoteClaim;
 
@@ -21,7 +21,9 @@ fn fragments(text: &str) -> Vec<(usize, usize, usize, usize)> {
         let after = i + c.len_utf8();
         match open {
             None if tables::OPENING_MARKS.contains(&c) => open = Some((i, after)),
-            Some((o, s)) if tables::CLOSING_MARKS.contains(&c) => {
+            Some((o, s))
+                if tables::CLOSING_MARKS.contains(&c) || tables::closes_low_opening(text[o..].chars().next(), c) =>
+            {
                 out.push((o, s, i, after));
                 open = None;
             }
@@ -132,6 +134,33 @@ mod tests {
     #[test]
     fn scare_quotes_in_a_sentence_do_not_make_a_quotation() {
         assert_eq!(parse_claim("The force was rated “inadequate” in 2023", None), None);
+    }
+
+    #[test]
+    fn phrase_between_said_and_a_lower_case_quotation_is_its_subject_not_the_speaker() {
+        let c = parse_claim(
+            "Nadia Kowalczyk said the Minister \"has promised a revolution and delivered a timetable\"",
+            None,
+        )
+        .expect("quotation");
+        assert_eq!(c.speaker.as_deref(), Some("Nadia Kowalczyk"));
+        assert_eq!(c.words, "has promised a revolution and delivered a timetable");
+        let c = parse_claim(
+            "Kurt Volker told lawmakers: \"My role was not some irregular channel.\"",
+            None,
+        )
+        .expect("q");
+        assert_eq!(c.speaker.as_deref(), Some("Kurt Volker"));
+    }
+
+    #[test]
+    fn french_and_german_claims_name_their_speaker() {
+        let c = parse_claim("« Nous avons réussi notre pari », a déclaré Jean-Marc Delorme.", None).expect("q");
+        assert_eq!(c.speaker.as_deref(), Some("Jean-Marc Delorme"));
+        assert_eq!(c.words, "Nous avons réussi notre pari");
+        let c = parse_claim("Ulrike Brandstätter sagte: „Wir leben an ihrer Grenze.“", None).expect("q");
+        assert_eq!(c.speaker.as_deref(), Some("Ulrike Brandstätter"));
+        assert_eq!(c.words, "Wir leben an ihrer Grenze.");
     }
 
     #[test]

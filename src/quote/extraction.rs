@@ -6,11 +6,16 @@
 //! whole, attributed by a `— Name` line inside or after it. Each span's speaker comes from, in order: an attribution
 //! right after it (`,” said Mr Butt.`, `,” he said.`), a speech verb earlier in its sentence (`Sir Mark added: “`,
 //! `Sir Mark said exit … is “`), the open quotation it continues, an earlier quotation of the same paragraph, or a
-//! quotation paragraph just before it. Names resolve to the fullest form on the page through `speakers::People`.
+//! quotation paragraph just before it (the attribution phrases themselves are read in `attribution.rs`). On a
+//! transcript, each contribution is a quotation of its label's speaker (`transcript.rs`). Names resolve to the
+//! fullest form on the page through `speakers::People`.
 
-use super::speakers::{breaks_after, mention_at_end, Mention, People, Sex};
+use super::attribution::{attribution_after, attribution_before, dash_attribution, speech_verb_at};
+use super::names::Mention;
+use super::speakers::{People, Sex};
 use super::tables;
-use super::text::{sentence_around, words, Word};
+use super::text::{sentence_around, words};
+use super::transcript;
 use super::Quotation;
 use crate::extract::{BlockKind, Document};
 
@@ -25,11 +30,11 @@ struct Span {
     close_end: Option<usize>,
 }
 
-fn is_opening(c: char) -> bool {
+pub(super) fn is_opening(c: char) -> bool {
     tables::OPENING_MARKS.contains(&c)
 }
 
-fn is_closing(c: char) -> bool {
+pub(super) fn is_closing(c: char) -> bool {
     tables::CLOSING_MARKS.contains(&c)
 }
 
@@ -73,6 +78,11 @@ fn mark_spans(text: &str, lo: usize, hi: usize) -> Vec<Span> {
                 }
                 None => {}
             }
+        } else if open.is_some_and(|(o, _)| tables::closes_low_opening(text[o..].chars().next(), c)) {
+            // German `„…“`: the low opening mark closes with what opens an English quotation
+            if let Some((o, s)) = open.take() {
+                push(&mut spans, o, s, i, Some(after));
+            }
         } else if is_opening(c) {
             if let Some((o, s)) = open {
                 // an unclosed quotation followed by a new one: end the first where the second opens
@@ -89,230 +99,6 @@ fn mark_spans(text: &str, lo: usize, hi: usize) -> Vec<Span> {
         push(&mut spans, o, s, hi, None);
     }
     spans
-}
-
-/// Where a speech verb starts in `ws` at `i`: its length in words.
-fn speech_verb_at(ws: &[Word<'_>], i: usize) -> Option<usize> {
-    // a capitalised `States` or `Says` mid-sentence is a name; only `According to` opens a sentence
-    if ws
-        .get(i)
-        .is_some_and(|w| w.is_capitalised() && w.lower() != "according")
-    {
-        return None;
-    }
-    tables::SPEECH_VERBS.iter().find_map(|verb| {
-        let parts: Vec<&str> = verb.split(' ').collect();
-        let fits = parts
-            .iter()
-            .enumerate()
-            .all(|(k, p)| ws.get(i + k).is_some_and(|w| w.lower() == *p));
-        fits.then_some(parts.len())
-    })
-}
-
-/// The best subject among the comma-separated segments of `ws` (last first): a person's name or a pronoun, else a
-/// role, else anything mention-like.
-fn subject_before(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
-    let mut end = ws.len();
-    while end > 0 && tables::contains(tables::VERB_MODIFIERS, ws[end - 1].text) {
-        end -= 1;
-    }
-    let mut fallback = None;
-    for _ in 0..3 {
-        if end == 0 {
-            break;
-        }
-        // `a spokesperson for Inherent Resolve`: a name after a preposition is an organisation, not the subject
-        let after_preposition = |m: &Mention| {
-            m.len < end
-                && matches!(
-                    ws[end - m.len - 1].lower().as_str(),
-                    "for" | "of" | "at" | "from" | "with" | "by"
-                )
-        };
-        // `Zippy Duvall, the president of the American Farm Bureau, said`: skip the apposition
-        let seg_start = ws[..end - 1]
-            .iter()
-            .rposition(|w| w.punct_after == Some(','))
-            .map_or(0, |p| p + 1);
-        let apposition = seg_start > 0
-            && tables::contains(tables::DETERMINERS, ws[seg_start].text)
-            && ws.get(seg_start + 1).is_some_and(|w| !w.is_capitalised());
-        if let Some(m) = mention_at_end(&ws[..end]).filter(|m| !after_preposition(m) && !apposition) {
-            let at = ws[end - 1].start;
-            if m.is_name() || m.pronoun {
-                return Some((m, at));
-            }
-            if fallback.is_none() {
-                fallback = Some((m, at));
-            }
-        }
-        // the segment before the previous comma (`Jane Doe, chief executive of Acme, said`)
-        end -= 1;
-        while end > 0 && ws[end - 1].punct_after != Some(',') {
-            end -= 1;
-        }
-    }
-    fallback
-}
-
-/// How many of `ws` form a name or role phrase (`a WeWork spokesperson` in `a WeWork spokesperson when contacted`):
-/// up to the first punctuation, or the first lower-case word that is not a title, role, particle or determiner.
-fn phrase_len(ws: &[Word<'_>]) -> usize {
-    let part = |w: &Word<'_>| {
-        w.is_capitalised()
-            || [
-                tables::TITLES,
-                tables::ROLE_WORDS,
-                tables::NAME_PARTICLES,
-                tables::DETERMINERS,
-            ]
-            .iter()
-            .any(|t| tables::contains(t, w.text))
-    };
-    let mut n = 0;
-    while n < ws.len().min(8) && part(&ws[n]) {
-        n += 1;
-        if breaks_after(&ws[n - 1]) {
-            break;
-        }
-    }
-    n
-}
-
-/// Attribution in the words after a speech verb (`said Mr Butt: “`, `according to his aunt, Jane Starner, “`):
-/// the first comma-separated segment that names a person, else the first role.
-fn subject_after(ws: &[Word<'_>]) -> Option<(Mention, usize)> {
-    let mut fallback = None;
-    let mut from = 0;
-    for _ in 0..3 {
-        let end = ws[from..]
-            .iter()
-            .position(|w| w.punct_after == Some(','))
-            .map_or(ws.len(), |p| from + p + 1);
-        let seg = &ws[from..end];
-        if seg.is_empty() || seg.len() > 8 {
-            break;
-        }
-        // the whole segment must be the phrase: `said Jones was “…”` is Smith's words about Jones
-        let whole = phrase_len(seg) == seg.len();
-        if let Some(m) = mention_at_end(seg).filter(|_| whole) {
-            if m.is_name() {
-                return Some((m, seg[0].start));
-            }
-            if fallback.is_none() && (!m.roles.is_empty() || m.names.len() == 1) {
-                fallback = Some((m, seg[0].start));
-            }
-        }
-        if end == ws.len() {
-            break;
-        }
-        from = end;
-    }
-    fallback
-}
-
-/// Speaker named before the quotation in its sentence (`Home Secretary Yvette Cooper said: “`).
-pub(super) fn attribution_before(text: &str, from: usize, to: usize) -> Option<(Mention, usize)> {
-    let ws = words(text, from, to);
-    for v in (0..ws.len()).rev() {
-        let Some(len) = speech_verb_at(&ws, v) else {
-            continue;
-        };
-        let object_verb = tables::contains(tables::OBJECT_VERBS, ws[v].text);
-        if let Some(found) = subject_after(&ws[v + len..]).filter(|_| !object_verb) {
-            return Some(found);
-        }
-        return subject_before(&ws[..v]);
-    }
-    None
-}
-
-/// Speaker named just after the quotation (`,” said Mr Butt.`, `,” he said.`, `” — Jane Doe`,
-/// `,” Mayer, Disney’s chairman, said`). `closed`: the quotation ended its own sentence with a full stop, so only
-/// a bare `Name said.` may follow as its attribution.
-pub(super) fn attribution_after(text: &str, from: usize, to: usize, closed: bool) -> Option<(Mention, usize)> {
-    let gap_end = text[from..to]
-        .find(|c: char| c.is_alphanumeric())
-        .map_or(to, |p| from + p);
-    let gap = &text[from..gap_end];
-    if gap
-        .chars()
-        .any(|c| !(c.is_whitespace() || ",;:-\u{2014}\u{2013}".contains(c)))
-    {
-        return None;
-    }
-    let ws = words(text, gap_end, to);
-    if gap.contains(tables::ATTRIBUTION_DASHES) {
-        // `” — Jane Doe, minister` ends the sentence; `” — Steenburgen wasn’t thrilled…` goes on as a clause
-        let (m, at) = dash_attribution(text, &ws)?;
-        let rest = ws.len().saturating_sub(m.len.max(1));
-        return (rest <= 6).then_some((m, at));
-    }
-    if closed && ws.first().is_some_and(Word::is_capitalised) {
-        // `“It works.” She said residents…` is a new sentence; `“It works.” Mayer said.` is not
-        let v = (1..ws.len().min(4)).find(|&v| speech_verb_at(&ws, v).is_some())?;
-        if ws.len() > v + 1 || ws[v].punct_after.is_some_and(|p| p != '.') {
-            return None;
-        }
-    }
-    if let Some(len) = speech_verb_at(&ws, 0) {
-        if tables::contains(tables::OBJECT_VERBS, ws[0].text) {
-            return None;
-        }
-        let rest = &ws[len..];
-        let m = mention_at_end(&rest[..phrase_len(rest)])?;
-        return Some((m, rest.first()?.start));
-    }
-    let limit = ws.len().min(9);
-    if let Some(v) = (1..limit).find(|&v| speech_verb_at(&ws, v).is_some()) {
-        let subject = &ws[..v];
-        let clause = |w: &Word<'_>| tables::contains(tables::CONJUNCTIONS, w.text);
-        let inner_punct = subject[..v - 1].iter().any(|w| w.punct_after.is_some_and(|p| p != '.'));
-        // `“A” and Tom Roe said: “B”`: the verb introduces the next quotation
-        let after_verb = text[ws[v].end..].trim_start();
-        let introduces = after_verb.starts_with(':') || after_verb.starts_with(is_opening);
-        if !introduces && subject.len() <= 5 && !subject.iter().any(clause) && !inner_punct {
-            return subject_before(subject);
-        }
-        // `” chairman, CEO and president Craig Menear said`: a full name right before the verb
-        if let Some(m) = mention_at_end(subject).filter(|m| m.is_name() && !introduces) {
-            return Some((m, subject[0].start));
-        }
-    }
-    // `Mayer, Disney’s chairman of direct-to-consumer, said`: a name, an apposition, then the verb
-    let comma = ws.iter().take(8).position(|w| w.punct_after == Some(','))?;
-    let m = mention_at_end(&ws[..=comma]).filter(|m| m.is_name() || (comma == 0 && m.names.len() == 1))?;
-    let verb = (comma + 2..ws.len().min(comma + 32))
-        .find(|&k| ws[k - 1].punct_after == Some(',') && speech_verb_at(&ws, k).is_some())?;
-    (ws[comma + 1..verb]
-        .iter()
-        .filter(|w| tables::contains(tables::SPEECH_VERBS, w.text))
-        .count()
-        == 0)
-        .then(|| (m, ws[0].start))
-}
-
-/// `— Jane Doe, chief executive` → Jane Doe.
-fn dash_attribution(text: &str, ws: &[Word<'_>]) -> Option<(Mention, usize)> {
-    // the name is the leading capitalised run (`— Governor Kristi Noem (@govkristinoem) November 18`)
-    let name_like =
-        |w: &Word<'_>| w.is_capitalised() || tables::contains(tables::NAME_PARTICLES, w.text) && w.text.len() < 4;
-    let joined = |k: usize| {
-        k == 0
-            || text[ws[k - 1].end..ws[k].start]
-                .chars()
-                .all(|c| c.is_whitespace() || c == '.')
-    };
-    let run = (0..ws.len())
-        .find(|&k| !name_like(&ws[k]) || !joined(k))
-        .unwrap_or(ws.len());
-    let cut = ws.iter().position(breaks_after).map_or(ws.len(), |p| p + 1).min(run);
-    if cut == 0 || cut > 8 {
-        return None;
-    }
-    let m = mention_at_end(&ws[..cut])?;
-    Some((m, ws[0].start))
 }
 
 /// Reading state carried from block to block.
@@ -476,8 +262,15 @@ impl Reader {
                 }
             } else {
                 // a later quotation of the paragraph continues the speaker only across a short gap or a sentence
-                k.checked_sub(1).and_then(|p| {
-                    let gap = text[spans[p].close_end.unwrap_or(spans[p].end)..s.open].trim();
+                // the last quotation before it with a speaker, over short titles in between (`on Fox News’s “Fox
+                // and Friends.” “I mean, …”`)
+                let short = |q: usize| {
+                    speakers[q].is_none() && text[spans[q].start..spans[q].end].split_whitespace().count() < 4
+                };
+                let p = (0..k).rev().find(|&q| !short(q));
+                p.and_then(|p| {
+                    let q = k - 1;
+                    let gap = text[spans[q].close_end.unwrap_or(spans[q].end)..s.open].trim();
                     let new_sentence = gap.is_empty() || gap.ends_with(['.', ':', '!', '?', ',']);
                     // a short title mid-sentence (`the Chicago set of “Fargo,”`) is not more of the quotation
                     let title = !new_sentence && text[s.start..s.end].split_whitespace().count() < 4;
@@ -520,11 +313,13 @@ fn lookback_start(doc: &Document, b: usize) -> usize {
     doc.blocks[b.saturating_sub(1)].start
 }
 
-/// Every quotation on the page with its speaker, in text order.
+/// Every quotation on the page with its speaker, in text order. On a transcript each contribution's words are a
+/// quotation of its speaker, and a quotation in quote marks inside them keeps its own speaker when it has one.
 pub fn quotations(doc: &Document) -> Vec<Quotation> {
     let people = People::scan(doc);
     let mut reader = Reader::default();
     let mut out = Vec::new();
+    let turns = transcript::turns(doc, people.labels());
     for (b, block) in doc.blocks.iter().enumerate() {
         match block.kind {
             BlockKind::Blockquote => reader.blockquote(&people, doc, b, &mut out),
@@ -535,5 +330,24 @@ pub fn quotations(doc: &Document) -> Vec<Quotation> {
             _ => reader.paragraph(&people, doc, b, &mut out),
         }
     }
+    if turns.is_empty() {
+        return out;
+    }
+    let spans: Vec<(usize, usize)> = turns.iter().flat_map(|t| t.spans.iter().copied()).collect();
+    out.retain(|q| q.speaker.is_some() || !spans.iter().any(|&(s, e)| s <= q.start && q.end <= e));
+    for turn in &turns {
+        let speaker = people.label_speaker(&turn.label);
+        for &(s, e) in &turn.spans {
+            let (start, end) = trim_range(&doc.text, s, e);
+            if start < end {
+                out.push(Quotation {
+                    start,
+                    end,
+                    speaker: Some(speaker.clone()),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
     out
 }

@@ -2,30 +2,28 @@
 //!
 //! Both sides become normalised word tokens (`text::tokens`). Verbatim occurrences are found from the claim's rarest
 //! token through a position index of the page, so a check costs one pass over the page plus a few comparisons.
-//! When there is none, candidate places are voted for by shared tokens along alignment diagonals, and only those
-//! windows are aligned word by word (semi-global edit distance; `strsim` makes nearly identical tokens cheap to
-//! substitute). Every doc token knows which quotation holds it, so a match is the claimed speaker's, someone else's,
-//! an unattributed quotation's, or narration.
+//! When there is none, the closest places are aligned word by word (`alignment.rs`). Every doc token knows the
+//! innermost quotation holding it, so a match is the claimed speaker's, someone else's, an unattributed
+//! quotation's, or narration; this file holds that ownership and the order of decision.
 
 use std::collections::HashMap;
 
-use super::extraction::attribution_before;
-use super::speakers::{same_person, People, Sex};
+use super::attribution::attribution_before;
+use super::names::same_person;
+use super::speakers::{People, Sex};
 use super::text::{folded, sentence_around, tokens, Token};
-use super::{Outcome, Quotation, QuoteClaim, QuoteFinding, WordEdit};
+use super::{Outcome, Quotation, QuoteClaim, QuoteFinding};
 use crate::extract::Document;
+
+mod alignment;
 
 /// Lowest similarity at which the claimed speaker's closest words make the claim `Misquoted` (below: `NotFound`).
 pub const MISQUOTED_MIN_SIMILARITY: f64 = 0.6;
 /// Lowest similarity at which someone else's words make the claim `Misattributed` when they are not verbatim.
 pub const MISATTRIBUTED_MIN_SIMILARITY: f64 = 0.85;
-/// Tokens at least this close (normalised Levenshtein) count as nearly the same word when aligning.
-const NEAR_TOKEN: f64 = 0.8;
-/// Tokens seen more often than this on a page do not vote for candidate places (they are everywhere).
-const COMMON_TOKEN: usize = 400;
-/// Candidate places aligned per speaker class.
-const CANDIDATES: usize = 6;
-
+/// Words of narration (`Kevin Mayer, Disney's chairman, said`) that may interrupt one speaker's quotation and still
+/// leave it one quotation for a claim that quotes across them.
+const MAX_ATTRIBUTION_GAP: usize = 10;
 /// Whose words a matched stretch of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
@@ -86,19 +84,18 @@ impl<'a> Page<'a> {
             })
             .collect();
         let toks = tokens(&doc.text);
+        // the innermost quotation holding a token owns it: a quotation in quote marks inside a transcript's
+        // contribution is its own speaker's
         let mut order: Vec<usize> = (0..quotes.len()).collect();
-        order.sort_by_key(|&q| quotes[q].start);
+        order.sort_by_key(|&q| std::cmp::Reverse(quotes[q].end - quotes[q].start));
         let mut owner = vec![None; toks.len()];
-        let mut k = 0;
-        for (t, tok) in toks.iter().enumerate() {
-            while k < order.len() && quotes[order[k]].end <= tok.start {
-                k += 1;
-            }
-            // overlapping quotations are rare; the first still open wins
-            if let Some(&q) = order.get(k) {
-                if quotes[q].start <= tok.start && tok.end <= quotes[q].end {
-                    owner[t] = Some(q);
+        for q in order {
+            let first = toks.partition_point(|t| t.start < quotes[q].start);
+            for (t, tok) in toks.iter().enumerate().skip(first) {
+                if tok.end > quotes[q].end {
+                    break;
                 }
+                owner[t] = Some(q);
             }
         }
         let mut index: HashMap<u64, Vec<usize>> = HashMap::with_capacity(toks.len() / 2);
@@ -144,23 +141,32 @@ impl<'a> Page<'a> {
         counts.first().map_or(Who::Narration, |c| c.0)
     }
 
-    /// Are words at byte `at`, outside any attributed quotation, still the claimed speaker's? In an unattributed
-    /// quotation: when the speaker is named in that paragraph or the one before. In narration: only as reported
-    /// speech, when the sentence's speech verb has the speaker as its subject (`Sir Mark said exit … is welcome`).
-    fn speaker_behind(&mut self, who: Who, at: usize) -> bool {
+    /// Are the words from doc token `first`, outside any attributed quotation, still the claimed speaker's? In an
+    /// unattributed quotation: when the speaker is the first person its sentence names before it (`Cruz called
+    /// Trump a “pathological liar”` is Cruz's), or, when the sentence names nobody, the person the paragraph or the
+    /// one before last named as a subject. In narration: only as reported speech, when the sentence's speech verb
+    /// has the speaker as its subject (`Sir Mark said exit … is welcome`).
+    fn speaker_behind(&mut self, who: Who, first: usize) -> bool {
         let Some(speaker) = self.speaker.clone() else {
             return false;
         };
+        let at = self.toks[first].start;
         let doc = self.doc;
         let people = self.people.get_or_insert_with(|| People::scan(doc));
         let b = block_of(doc, at);
         let lo = doc.blocks.get(b.saturating_sub(1)).map_or(0, |x| x.start);
         let (start, end) = doc.blocks.get(b).map_or((0, doc.text.len()), |x| (x.start, x.end));
         match who {
-            Who::Unattributed => people
-                .named_in(&doc.text, lo, end)
-                .iter()
-                .any(|n| same_person(&speaker, n)),
+            Who::Unattributed => {
+                let open = self.owner[first].map_or(at, |q| self.quotes[q].start);
+                let (sentence, _) = sentence_around(&doc.text, start, end, open);
+                if let Some(named) = people.first_person_in(&doc.text, sentence, open) {
+                    return same_person(&speaker, &named);
+                }
+                people
+                    .mentioned_before(lo, sentence, &[], None)
+                    .is_some_and(|n| same_person(&speaker, &n.1))
+            }
             Who::Narration => {
                 let (sentence, _) = sentence_around(&doc.text, start, end, at);
                 let Some((m, pos)) = attribution_before(&doc.text, sentence, at) else {
@@ -196,6 +202,52 @@ impl<'a> Page<'a> {
                         .all(|(c, d)| c.hash == d.hash)
             })
             .collect()
+    }
+
+    /// Verbatim occurrences of `claim` in the words of one speaker's quotations read across the attributions that
+    /// interrupt them (`“We will see the industry shake out a bit,” Mayer said. “Not everyone will succeed.”`):
+    /// consecutive quotations of the same speaker, the narration between them at most [`MAX_ATTRIBUTION_GAP`] words.
+    fn joined(&self, claim: &[Token]) -> Vec<Candidate> {
+        let stream: Vec<usize> = (0..self.toks.len()).filter(|&t| self.owner[t].is_some()).collect();
+        let mut at_stream = vec![None; self.toks.len()];
+        for (k, &t) in stream.iter().enumerate() {
+            at_stream[t] = Some(k);
+        }
+        let Some((j, hits)) = claim
+            .iter()
+            .enumerate()
+            .filter_map(|(j, t)| self.index.get(&t.hash).map(|h| (j, h)))
+            .min_by_key(|(_, h)| h.len())
+        else {
+            return Vec::new();
+        };
+        let speaker = |t: usize| self.owner[t].and_then(|q| self.quotes[q].speaker.as_deref());
+        let mut out = Vec::new();
+        for &p in hits {
+            let Some(start) = at_stream[p].and_then(|k| k.checked_sub(j)) else {
+                continue;
+            };
+            let Some(run) = stream.get(start..start + claim.len()) else {
+                continue;
+            };
+            let words_match = run.iter().zip(claim).all(|(&t, c)| self.toks[t].hash == c.hash);
+            let one_voice = run.windows(2).all(|w| {
+                w[1] == w[0] + 1
+                    || (w[1] - w[0] <= MAX_ATTRIBUTION_GAP + 1
+                        && speaker(w[0]).is_some()
+                        && speaker(w[0]) == speaker(w[1]))
+            });
+            if words_match && one_voice && run.windows(2).any(|w| w[1] != w[0] + 1) {
+                out.push(Candidate {
+                    first: run[0],
+                    last: run[run.len() - 1],
+                    similarity: 1.0,
+                    ops: run.iter().enumerate().map(|(j, &t)| Op::Same(j, t)).collect(),
+                    who: self.whose(run.iter().copied()),
+                });
+            }
+        }
+        out
     }
 
     /// Verbatim occurrences of a claim written with ellipses (`we are … on the right path`): each part verbatim,
@@ -247,139 +299,6 @@ impl<'a> Page<'a> {
         out
     }
 
-    /// Candidate diagonals (doc index − claim index) where many claim tokens line up, best first.
-    fn diagonals(&self, claim: &[Token], keep: impl Fn(Who) -> bool) -> Vec<isize> {
-        let mut votes: HashMap<isize, usize> = HashMap::new();
-        for (j, t) in claim.iter().enumerate() {
-            let Some(hits) = self.index.get(&t.hash) else { continue };
-            if hits.len() > COMMON_TOKEN {
-                continue;
-            }
-            for &p in hits {
-                if keep(self.who(p)) {
-                    *votes.entry(p as isize - j as isize).or_default() += 1;
-                }
-            }
-        }
-        let slack = (claim.len() / 4).max(2) as isize;
-        let mut scored: Vec<(usize, isize)> = votes
-            .keys()
-            .map(|&d| ((d - slack..=d + slack).filter_map(|e| votes.get(&e)).sum(), d))
-            .filter(|&(n, _)| n >= 2 || claim.len() <= 3)
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut out: Vec<isize> = Vec::new();
-        for (_, d) in scored {
-            if out.iter().all(|&o| (o - d).abs() > slack) {
-                out.push(d);
-                if out.len() == CANDIDATES {
-                    break;
-                }
-            }
-        }
-        out
-    }
-
-    /// Aligns the claim against the page around diagonal `d`.
-    fn align(&self, claim: &Claim<'_>, d: isize) -> Option<Candidate> {
-        let m = claim.toks.len();
-        let pad = (m / 3).max(3) as isize;
-        let lo = (d - pad).max(0) as usize;
-        let hi = ((d + m as isize + pad).max(0) as usize).min(self.toks.len());
-        if lo >= hi {
-            return None;
-        }
-        let window: Vec<String> = self.toks[lo..hi]
-            .iter()
-            .map(|t| folded(&self.doc.text[t.start..t.end]))
-            .collect();
-        let w = window.len();
-        let cost = |j: usize, x: usize| -> f64 {
-            if claim.toks[j].hash == self.toks[lo + x].hash {
-                return 0.0;
-            }
-            let (a, b) = (&claim.forms[j], &window[x]);
-            let (la, lb) = (a.chars().count(), b.chars().count());
-            if la < 4 || lb < 4 || la.abs_diff(lb) > 2 || a.chars().next() != b.chars().next() {
-                return 1.0;
-            }
-            let s = strsim::normalized_levenshtein(a, b);
-            if s >= NEAR_TOKEN {
-                1.0 - s
-            } else {
-                1.0
-            }
-        };
-        // semi-global edit distance: the claim is aligned whole, the page window anywhere
-        let mut dp = vec![vec![0.0f64; w + 1]; m + 1];
-        for (j, row) in dp.iter_mut().enumerate() {
-            row[0] = j as f64;
-        }
-        for j in 1..=m {
-            for x in 1..=w {
-                let diag = dp[j - 1][x - 1] + cost(j - 1, x - 1);
-                dp[j][x] = diag.min(dp[j - 1][x] + 1.0).min(dp[j][x - 1] + 1.0);
-            }
-        }
-        let (mut x, _) = (0..=w)
-            .map(|x| (x, dp[m][x]))
-            .min_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
-        let mut j = m;
-        let mut ops = Vec::with_capacity(m + 4);
-        while j > 0 {
-            let c = if x > 0 { cost(j - 1, x - 1) } else { 1.0 };
-            if x > 0 && (dp[j][x] - (dp[j - 1][x - 1] + c)).abs() < 1e-9 {
-                ops.push(if c == 0.0 {
-                    Op::Same(j - 1, lo + x - 1)
-                } else {
-                    Op::Change(j - 1, lo + x - 1, c)
-                });
-                j -= 1;
-                x -= 1;
-            } else if (dp[j][x] - (dp[j - 1][x] + 1.0)).abs() < 1e-9 {
-                ops.push(Op::Added(j - 1));
-                j -= 1;
-            } else {
-                ops.push(Op::Dropped(lo + x - 1));
-                x -= 1;
-            }
-        }
-        ops.reverse();
-        // dropped words at the edges are outside the match
-        while matches!(ops.first(), Some(Op::Dropped(_))) {
-            ops.remove(0);
-        }
-        while matches!(ops.last(), Some(Op::Dropped(_))) {
-            ops.pop();
-        }
-        let doc_side = |op: &Op| match *op {
-            Op::Same(_, x) | Op::Change(_, x, _) | Op::Dropped(x) => Some(x),
-            Op::Added(_) => None,
-        };
-        let first = ops.iter().find_map(doc_side)?;
-        let last = ops.iter().rev().find_map(doc_side)?;
-        let kept: f64 = ops
-            .iter()
-            .map(|op| match *op {
-                Op::Same(..) => 1.0,
-                Op::Change(_, _, c) if c < 1.0 => 1.0 - c,
-                _ => 0.0,
-            })
-            .sum();
-        let similarity = 2.0 * kept / (m + last + 1 - first) as f64;
-        let matched = ops
-            .iter()
-            .filter_map(|op| if let Op::Same(_, x) = op { Some(*x) } else { None });
-        let who = self.whose(matched);
-        Some(Candidate {
-            first,
-            last,
-            similarity,
-            ops,
-            who,
-        })
-    }
-
     /// The sentence(s) holding doc tokens `first..=last`, as a byte range.
     fn passage(&self, first: usize, last: usize) -> (usize, usize) {
         let (a, b) = (self.toks[first].start, self.toks[last].start);
@@ -418,41 +337,8 @@ impl<'a> Page<'a> {
             } else {
                 self.edits(&c.ops, claim)
             },
+            shorter: outcome == Outcome::Misquoted && self.shorter(c, claim),
         }
-    }
-
-    /// Contiguous runs of differing words, as written on each side.
-    fn edits(&self, ops: &[Op], claim: &Claim<'_>) -> Vec<WordEdit> {
-        let mut out = Vec::new();
-        let mut run: (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-        let claim_word = |j: usize| &claim.text[claim.toks[j].start..claim.toks[j].end];
-        let doc_word = |x: usize| &self.doc.text[self.toks[x].start..self.toks[x].end];
-        for op in ops {
-            match *op {
-                Op::Same(..) => {
-                    if !run.0.is_empty() || !run.1.is_empty() {
-                        out.push(WordEdit {
-                            claim: run.0.join(" "),
-                            source: run.1.join(" "),
-                        });
-                        run = (Vec::new(), Vec::new());
-                    }
-                }
-                Op::Change(j, x, _) => {
-                    run.0.push(claim_word(j));
-                    run.1.push(doc_word(x));
-                }
-                Op::Added(j) => run.0.push(claim_word(j)),
-                Op::Dropped(x) => run.1.push(doc_word(x)),
-            }
-        }
-        if !run.0.is_empty() || !run.1.is_empty() {
-            out.push(WordEdit {
-                claim: run.0.join(" "),
-                source: run.1.join(" "),
-            });
-        }
-        out
     }
 }
 
@@ -476,6 +362,7 @@ fn not_found() -> QuoteFinding {
         similarity: 0.0,
         speaker: None,
         differences: vec![],
+        shorter: false,
     }
 }
 
@@ -508,6 +395,9 @@ pub fn check(claim: &QuoteClaim, doc: &Document, quotes: &[Quotation]) -> QuoteF
     if exact.is_empty() {
         exact = page.elided(&claim_toks);
     }
+    if exact.is_empty() {
+        exact = page.joined(&claim_toks.toks);
+    }
 
     if claim.speaker.is_none() {
         // no speaker: verbatim anywhere on the page is enough; prefer an occurrence inside a quotation
@@ -535,7 +425,7 @@ pub fn check(claim: &QuoteClaim, doc: &Document, quotes: &[Quotation]) -> QuoteF
         return page.finding(Outcome::Misattributed, c, &claim_toks);
     }
     for c in &exact {
-        if page.speaker_behind(c.who, page.toks[c.first].start) {
+        if page.speaker_behind(c.who, c.first) {
             return page.finding(Outcome::Supported, c, &claim_toks);
         }
     }
@@ -564,7 +454,7 @@ pub fn check(claim: &QuoteClaim, doc: &Document, quotes: &[Quotation]) -> QuoteF
         .iter()
         .find(|c| matches!(c.who, Who::Unattributed | Who::Narration) && c.similarity >= MISQUOTED_MIN_SIMILARITY);
     if let Some(c) = near {
-        if page.speaker_behind(c.who, page.toks[c.first].start) {
+        if page.speaker_behind(c.who, c.first) {
             return page.finding(Outcome::Misquoted, c, &claim_toks);
         }
     }

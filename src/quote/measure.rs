@@ -320,3 +320,49 @@ fn gold_quotations_with_speakers() {
         }
     }
 }
+
+#[test]
+#[ignore = "measurement: needs ../shared/data, prints figures"]
+fn benchmark_pages_read_as_transcripts() {
+    use std::io::Read;
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = ["../shared", "../../shared"]
+        .iter()
+        .map(|s| root.join(s).join("data/extraction/scrapinghub-aeb/html"))
+        .find(|p| p.exists());
+    let Some(dir) = dir else { return };
+    let mut pages = 0;
+    let mut transcripts = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let mut html = String::new();
+        let Ok(file) = std::fs::File::open(entry.path()) else {
+            continue;
+        };
+        if flate2::read::GzDecoder::new(file).read_to_string(&mut html).is_err() {
+            continue;
+        }
+        pages += 1;
+        let doc = crate::extract::extract(&html, None);
+        if !super::transcript::labels(&doc).is_empty() {
+            transcripts.push(entry.file_name().to_string_lossy().to_string());
+        }
+    }
+    println!(
+        "benchmark pages read as transcripts: {} of {pages} {transcripts:?}",
+        transcripts.len()
+    );
+    let mut fixtures = Vec::new();
+    for set in ["pages", "real", "shapes"] {
+        let dir = root.join("../shared/fixtures").join(set);
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let Ok(bytes) = std::fs::read(entry.path()) else {
+                continue;
+            };
+            let doc = crate::extract::extract(&String::from_utf8_lossy(&bytes), None);
+            if !super::transcript::labels(&doc).is_empty() {
+                fixtures.push(entry.file_name().to_string_lossy().to_string());
+            }
+        }
+    }
+    println!("fixture pages read as transcripts: {fixtures:?}");
+}

@@ -12,13 +12,18 @@
 //! scored by `strsim` only where a token is nearly identical. Thresholds are measured: see `docs/decisions.md`,
 //! section "Quotations".
 
+mod attribution;
 mod claim;
 mod extraction;
 mod matching;
+mod names;
 mod speakers;
 mod tables;
 mod text;
+mod transcript;
 
+#[cfg(test)]
+mod check_tests;
 #[cfg(test)]
 mod measure;
 #[cfg(test)]
@@ -29,7 +34,7 @@ use serde::Serialize;
 pub use claim::parse_claim;
 pub use extraction::quotations;
 pub use matching::{check, MISATTRIBUTED_MIN_SIMILARITY, MISQUOTED_MIN_SIMILARITY};
-pub use speakers::same_person;
+pub use names::same_person;
 
 /// One quotation on a page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -84,4 +89,7 @@ pub struct QuoteFinding {
     pub speaker: Option<String>,
     /// Word-level edits from the source words to the claim.
     pub differences: Vec<WordEdit>,
+    /// `Misquoted` only because the source's quotation stops short: it has a verbatim part of the claimed words and
+    /// ends there. Across sources this is not a disagreement.
+    pub shorter: bool,
 }

@@ -4,138 +4,15 @@
 //! `Mr Khan`, `the Commissioner`, `he`). `People::scan` reads every capitalised run of the page once, keeps the
 //! two-or-more-word names as people (merged by given name + surname, shown by their fullest form) and binds the role
 //! words written next to a name (`Home Secretary Yvette Cooper`, `The Mayor of London, Sadiq Khan,`) to that person.
-//! `People::resolve` then turns the subject of a speech verb into that fullest name. Titles, roles and the words that
+//! `People::resolve` then turns the subject of a speech verb into that fullest name (a name phrase itself is read in
+//! `names.rs`). A transcript's labels add people and offices (`transcript.rs`). Titles, roles and the words that
 //! are never names are tables in `tables.rs`; nothing here knows a particular person.
 
+use super::names::{breaks_after, mention_at_end, Mention};
 use super::tables;
 use super::text::{sentence_around, words, Word};
+use super::transcript::{self, Placed};
 use crate::extract::Document;
-
-/// A reference to someone as written at one place in the text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Mention {
-    /// Titles as written (`Sir`, `Mr`).
-    pub titles: Vec<String>,
-    /// Role words, lower case (`home`, `secretary`).
-    pub roles: Vec<String>,
-    /// Name words as written (`Mark`, `Rowley`).
-    pub names: Vec<String>,
-    pub pronoun: bool,
-    /// The phrase as written without its determiner (`Met spokesperson`), shown when nobody is resolved.
-    pub raw: String,
-    /// How many words, counted back from the end, the phrase took.
-    pub len: usize,
-}
-
-impl Mention {
-    /// A person's name rather than a role or an organisation.
-    pub fn is_name(&self) -> bool {
-        self.names.len() >= 2 || (!self.names.is_empty() && !self.titles.is_empty())
-    }
-    /// The mention as written: the name with its titles, or the role phrase.
-    pub fn written(&self) -> String {
-        if self.names.is_empty() {
-            self.raw.clone()
-        } else {
-            self.display()
-        }
-    }
-    fn display(&self) -> String {
-        self.titles
-            .iter()
-            .chain(&self.names)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-    fn is_empty(&self) -> bool {
-        self.names.is_empty() && self.roles.is_empty() && !self.pronoun && self.raw.is_empty()
-    }
-}
-
-/// Does a name phrase end after this word (comma, full stop that is not a title's, possessive)?
-pub(crate) fn breaks_after(w: &Word<'_>) -> bool {
-    match w.punct_after {
-        None => w.possessive,
-        Some('.') => {
-            !(tables::contains(tables::TITLES, w.text)
-                || tables::contains(tables::ABBREVIATIONS, w.text)
-                || w.text.contains('.')
-                || w.text.chars().count() == 1)
-        }
-        Some(_) => true,
-    }
-}
-
-/// The mention ending at the last of `ws` (the words just before a speech verb, or a phrase after it).
-pub(crate) fn mention_at_end(ws: &[Word<'_>]) -> Option<Mention> {
-    let last = ws.last()?;
-    if ws.len() == 1 && tables::contains(tables::PRONOUNS, last.text) {
-        return Some(Mention {
-            pronoun: true,
-            raw: last.text.to_lowercase(),
-            ..Mention::default()
-        });
-    }
-    if tables::contains(tables::PRONOUNS, last.text) && !last.is_capitalised() {
-        return Some(Mention {
-            pronoun: true,
-            raw: last.text.to_lowercase(),
-            ..Mention::default()
-        });
-    }
-    let mut m = Mention::default();
-    let mut i = ws.len();
-    let stops = |k: usize| k + 1 < ws.len() && breaks_after(&ws[k]);
-    // names: capitalised words that are not titles, roles or organisation words
-    while i > 0 && m.names.len() < 3 {
-        let w = &ws[i - 1];
-        if stops(i - 1) {
-            break;
-        }
-        let particle = !m.names.is_empty() && tables::contains(tables::NAME_PARTICLES, w.text);
-        let acronym =
-            w.text.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.text.chars().any(char::is_lowercase);
-        let name = w.is_capitalised()
-            && !acronym
-            && !tables::contains(tables::TITLES, w.text)
-            && !tables::contains(tables::ROLE_WORDS, w.text)
-            && !tables::contains(tables::NON_NAME_WORDS, w.text);
-        if !(name || particle) {
-            break;
-        }
-        m.names.insert(0, w.text.to_string());
-        i -= 1;
-    }
-    while i > 0 && !stops(i - 1) && tables::contains(tables::TITLES, ws[i - 1].text) && ws[i - 1].is_capitalised() {
-        m.titles.insert(0, ws[i - 1].text.trim_end_matches('.').to_string());
-        i -= 1;
-    }
-    if m.names.is_empty() && !m.titles.is_empty() {
-        // `the Mayor`, `the Chief`: a title word standing alone is a role
-        m.roles = m.titles.drain(..).map(|t| t.to_lowercase()).collect();
-    }
-    while i > 0 && !stops(i - 1) && tables::contains(tables::ROLE_WORDS, ws[i - 1].text) {
-        m.roles.insert(0, ws[i - 1].lower());
-        i -= 1;
-    }
-    let mut raw_from = i;
-    // organisation words before a role (`a WeWork spokesperson`, `The Met`)
-    while raw_from > 0
-        && !stops(raw_from - 1)
-        && ws[raw_from - 1].is_capitalised()
-        && !tables::contains(tables::DETERMINERS, ws[raw_from - 1].text)
-        && ws.len() - raw_from < 5
-    {
-        raw_from -= 1;
-    }
-    if raw_from == ws.len() {
-        return None;
-    }
-    m.raw = ws[raw_from..].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
-    m.len = ws.len() - raw_from;
-    (!m.is_empty()).then_some(m)
-}
 
 /// Does byte `at` open a sentence (nothing before it but a sentence end, a quote mark or the start)?
 fn opens_sentence(text: &str, at: usize) -> bool {
@@ -148,6 +25,8 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 struct Person {
     first: String,
     last: String,
+    /// All name words of the fullest form, lower case (`joel`, `eriksson`, `ek`).
+    names: Vec<String>,
     display: String,
     /// Byte offsets of the full mentions, for picking the nearest one.
     seen: Vec<usize>,
@@ -207,6 +86,8 @@ pub(crate) struct People {
     roles: Vec<RoleBinding>,
     /// Every mention of a known person: (byte offset, person, as the subject of its sentence), in text order.
     mentions: Vec<(usize, usize, bool)>,
+    /// The contribution labels when the page is a transcript.
+    labels: Vec<Placed>,
 }
 
 /// Maximal runs of capitalised words (with name particles and titles' full stops) in one block.
@@ -261,6 +142,19 @@ fn roles_before(ws: &[Word<'_>], at: usize) -> Vec<String> {
     out
 }
 
+/// The role a credit phrase written just before word `at` gives (`Presented by Dominic Reyes` → presenter).
+fn credit_role(ws: &[Word<'_>], at: usize) -> Option<String> {
+    let before = ws[at.saturating_sub(2)..at]
+        .iter()
+        .map(Word::lower)
+        .collect::<Vec<_>>()
+        .join(" ");
+    tables::CREDIT_ROLES
+        .iter()
+        .find(|(phrase, _)| *phrase == before)
+        .map(|(_, role)| (*role).to_string())
+}
+
 /// Role words written just after a name: `Sadiq Khan, the Mayor of London, said`.
 fn roles_after(ws: &[Word<'_>], end: usize) -> Vec<String> {
     if end == 0 || ws[end - 1].punct_after != Some(',') {
@@ -295,7 +189,10 @@ impl People {
                 let participle = opens_sentence(&doc.text, ws[i].start)
                     && ws[i].text.len() > 4
                     && (ws[i].text.ends_with("ing") || ws[i].text.ends_with("ed"));
-                if let Some(m) = mention_at_end(&ws[i..j]).filter(|m| m.names.len() >= 2 && !participle) {
+                // (`Retired Lt. Gen. Michael Flynn`: the participle is not part of the name here)
+                let in_name = |m: &Mention| m.names.first().is_some_and(|n| n == ws[i].text);
+                if let Some(m) = mention_at_end(&ws[i..j]).filter(|m| m.names.len() >= 2 && !(participle && in_name(m)))
+                {
                     people.add(&m, ws[i].start);
                 }
             }
@@ -323,11 +220,18 @@ impl People {
                 };
                 // the subject of its sentence: nothing before it but capitalised, title and role words
                 let (sentence, _) = sentence_around(&doc.text, block.start, block.end, at);
+                // (`Kingsferry's chief operating officer, Marek Sobczak, said …`: the subject of a speech verb, set off
+                // by a comma or after a role, not a name inside an apposition `the president of the Farm Bureau, said`)
                 let subject = ws[..i].iter().rev().take_while(|w| w.start >= sentence).all(|w| {
                     w.is_capitalised()
                         || tables::contains(tables::ROLE_WORDS, w.text)
                         || tables::contains(tables::DETERMINERS, w.text)
-                });
+                }) || (ws
+                    .get(j)
+                    .is_some_and(|w| tables::contains(tables::SPEECH_VERBS, w.text))
+                    && i.checked_sub(1).is_some_and(|p| {
+                        ws[p].punct_after == Some(',') || tables::contains(tables::ROLE_WORDS, ws[p].text)
+                    }));
                 people.mentions.push((at, person, subject));
                 // titles count thrice
                 for t in &m.titles {
@@ -361,6 +265,9 @@ impl People {
                 if roles.is_empty() && first == i {
                     roles = roles_before(ws, i);
                 }
+                if roles.is_empty() && first == i {
+                    roles.extend(credit_role(ws, i));
+                }
                 if roles.is_empty() {
                     roles = roles_after(ws, j);
                 }
@@ -373,15 +280,58 @@ impl People {
                 }
             }
         }
+        people.read_labels(doc);
         people
     }
 
+    /// A transcript's labels name people (`CARYS PENNOCK`) and bind offices to them (`The Minister for Transport
+    /// (Owen Farrant)`), so a later `The Minister` label or claim resolves to the holder.
+    fn read_labels(&mut self, doc: &Document) {
+        let labels = transcript::labels(doc);
+        for p in &labels {
+            if let Some(m) = &p.label.person {
+                let person = self.person_of(m, p.at).unwrap_or_else(|| self.add(m, p.at));
+                if !p.label.roles.is_empty() {
+                    self.roles.push(RoleBinding {
+                        words: p.label.roles.clone(),
+                        person,
+                        at: p.at,
+                    });
+                }
+            }
+        }
+        self.labels = labels;
+    }
+
+    /// The labels of the page when it is a transcript (empty otherwise).
+    pub fn labels(&self) -> &[Placed] {
+        &self.labels
+    }
+
+    /// Who a contribution label names: the person, else the holder of its role on the page, else the role as written.
+    pub fn label_speaker(&self, p: &Placed) -> String {
+        if let Some(m) = &p.label.person {
+            return self.resolve(m, p.at, None).unwrap_or_else(|| p.label.raw.clone());
+        }
+        self.role(&p.label.roles, p.at)
+            .map_or_else(|| p.label.raw.clone(), |k| self.persons[k].display.clone())
+    }
+
     fn add(&mut self, m: &Mention, at: usize) -> usize {
-        let first = m.names[0].to_lowercase();
-        let last = m.names[m.names.len() - 1].to_lowercase();
+        let names: Vec<String> = m.names.iter().map(|n| n.to_lowercase()).collect();
         let display = m.display();
-        if let Some(k) = self.persons.iter().position(|p| p.first == first && p.last == last) {
+        // `Eriksson Ek` and `Joel Eriksson Ek` are one person: a compound surname, with and without the given name
+        let same = |p: &Person| {
+            (p.first == names[0] && p.last == names[names.len() - 1])
+                || compound_suffix(&p.names, &names)
+                || compound_suffix(&names, &p.names)
+        };
+        if let Some(k) = self.persons.iter().position(same) {
             let p = &mut self.persons[k];
+            if names.len() > p.names.len() {
+                p.first.clone_from(&names[0]);
+                p.names.clone_from(&names);
+            }
             if display.split(' ').count() > p.display.split(' ').count() {
                 p.display = display;
             }
@@ -389,8 +339,9 @@ impl People {
             return k;
         }
         self.persons.push(Person {
-            first,
-            last,
+            first: names[0].clone(),
+            last: names[names.len() - 1].clone(),
+            names,
             display,
             seen: vec![at],
             votes: (0, 0),
@@ -412,7 +363,12 @@ impl People {
         let first = m.names.first()?.to_lowercase();
         let last = m.names.last()?.to_lowercase();
         if m.names.len() >= 2 {
-            return self.persons.iter().position(|p| p.first == first && p.last == last);
+            let names: Vec<String> = m.names.iter().map(|n| n.to_lowercase()).collect();
+            return self
+                .persons
+                .iter()
+                .position(|p| p.first == first && p.last == last)
+                .or_else(|| self.persons.iter().position(|p| compound_suffix(&p.names, &names)));
         }
         let by_surname = m.titles.iter().any(|t| tables::contains(tables::SURNAME_TITLES, t));
         let by_given = !m.titles.is_empty() && !by_surname;
@@ -507,51 +463,23 @@ impl People {
             .is_none_or(|k| self.agrees_person(k, sex))
     }
 
-    /// Every name of a person mentioned in `text[from..to]`, resolved (for "is the claimed speaker named here").
-    pub fn named_in(&self, text: &str, from: usize, to: usize) -> Vec<String> {
+    /// The first person of the page named in `text[from..to]`, by name or by a role bound to them.
+    pub fn first_person_in(&self, text: &str, from: usize, to: usize) -> Option<String> {
         let ws = words(text, from, to);
-        let mut out = Vec::new();
-        for (i, j) in capitalised_runs(text, &ws) {
-            if let Some(m) = mention_at_end(&ws[i..j]) {
-                if !m.names.is_empty() || !m.roles.is_empty() {
-                    out.extend(self.resolve(&m, ws[i].start, None));
-                }
-            }
-        }
-        out
-    }
-}
-
-/// Name words of a speaker string with leading titles, roles and determiners and trailing post-nominals removed.
-fn name_words(name: &str) -> Vec<String> {
-    const SUFFIXES: &[&str] = &[
-        "jr", "sr", "ii", "iii", "iv", "kc", "qc", "mp", "mep", "msp", "obe", "mbe", "cbe", "phd",
-    ];
-    let mut ws: Vec<String> = words(name, 0, name.len()).iter().map(|w| w.lower()).collect();
-    while ws.len() > 1 && ws.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
-        ws.pop();
-    }
-    let lead = ws
-        .iter()
-        .take_while(|w| {
-            tables::contains(tables::TITLES, w)
-                || tables::contains(tables::ROLE_WORDS, w)
-                || tables::contains(tables::DETERMINERS, w)
+        capitalised_runs(text, &ws).into_iter().find_map(|(i, j)| {
+            let m = mention_at_end(&ws[i..j])?;
+            let at = ws[i].start;
+            let k = if m.names.is_empty() {
+                self.role(&m.roles, at)
+            } else {
+                self.person_of(&m, at)
+            }?;
+            Some(self.persons[k].display.clone())
         })
-        .count();
-    if lead < ws.len() {
-        ws.drain(..lead);
     }
-    ws
 }
 
-/// Same person? Titles, roles and post-nominals are ignored; a lone name matches either a given name or a surname
-/// (`Mark Rowley` ~ `Sir Mark Rowley`, `Khan` ~ `Sadiq Khan`), two names must agree on both.
-pub fn same_person(a: &str, b: &str) -> bool {
-    let (x, y) = (name_words(a), name_words(b));
-    match (x.as_slice(), y.as_slice()) {
-        ([], _) | (_, []) => false,
-        ([one], many) | (many, [one]) => many.first() == Some(one) || many.last() == Some(one),
-        (xs, ys) => xs.first() == ys.first() && xs.last() == ys.last(),
-    }
+/// Are `tail`'s two or more names the end of `full`'s longer name (`Eriksson Ek` of `Joel Eriksson Ek`)?
+pub(crate) fn compound_suffix(full: &[String], tail: &[String]) -> bool {
+    tail.len() >= 2 && full.len() > tail.len() && full.ends_with(tail)
 }

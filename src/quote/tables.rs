@@ -9,6 +9,11 @@ pub(crate) const OPENING_MARKS: &[char] = &['\u{201c}', '\u{201e}', '\u{ab}', '"
 /// Marks that close a double-quoted passage (the straight `"` both opens and closes).
 pub(crate) const CLOSING_MARKS: &[char] = &['\u{201d}', '\u{bb}', '"'];
 
+/// The German low opening mark `„` closes with `“` (which opens an English quotation) or `”`.
+pub(crate) fn closes_low_opening(open: Option<char>, c: char) -> bool {
+    open == Some('\u{201e}') && c == '\u{201c}'
+}
+
 /// Dashes that introduce an attribution line after a blockquote (`— Name`).
 pub(crate) const ATTRIBUTION_DASHES: &[char] = &['\u{2014}', '\u{2013}', '\u{2015}', '-', '~'];
 
@@ -29,7 +34,35 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "messaged", "pointed out", "went on", "shared",
     "weighed in", "chimed in", "shouts", "yelled", "yells", "screamed", "sings", "sang",
     "agreed", "agrees", "disagreed", "countered", "laughed", "laughs", "sighed", "insisted",
+    "demanded", "demands", "pleaded", "snapped", "retorted", "exclaimed", "lamented", "bemoaned", "echoed",
+    "scoffed", "charged", "alleged", "contended", "asserted", "asserts", "affirmed", "reasoned", "marveled",
+    "marvelled", "gushed", "groaned", "muttered", "murmured", "reflected", "elaborated", "clarified", "interjected",
+    "objected", "protested", "fired back", "shot back", "summed up",
+    // French, as written after a quotation with the subject inverted (`», a déclaré Jean-Marc Delorme`) or before it
+    "a dit", "a déclaré", "a ajouté", "a expliqué", "a affirmé", "a souligné", "a indiqué", "a estimé", "a précisé",
+    "a assuré", "a rappelé", "a lancé", "a confié", "a reconnu", "a averti", "a dénoncé", "a regretté", "a insisté",
+    "a conclu", "a poursuivi", "a tempéré", "a prévenu", "s'est félicité", "s'est félicitée", "s'est réjoui",
+    "s'est réjouie", "s'est inquiété", "s'est inquiétée", "déclare", "ajoute", "explique", "affirme", "souligne",
+    "indique", "estime", "précise", "assure", "rappelle", "lance", "confie", "reconnaît", "avertit", "dénonce",
+    "regrette", "tempère", "poursuit", "insiste", "conclut", "prévient", "se félicite", "se réjouit", "s'inquiète",
+    "selon",
+    // German
+    "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint", "nannte", "nennt",
+    "kritisierte", "kritisiert", "warnte", "warnt", "schrieb", "schreibt", "ergänzte", "ergänzt", "fügte",
+    "unterstrich", "bekräftigte", "räumte", "versprach", "verspricht", "zufolge",
 ];
+
+/// Speech participles: their speaker is the subject of the clause before them (`Trump attacked Clinton, saying,
+/// “…”`), never the words after them.
+#[rustfmt::skip]
+pub(crate) const PARTICIPLE_SPEECH_VERBS: &[&str] = &[
+    "saying", "adding", "telling", "writing", "noting", "arguing", "insisting", "explaining", "warning", "admitting",
+    "asking", "stressing", "declaring", "claiming", "suggesting", "tweeting", "recalling", "acknowledging",
+    "conceding", "complaining", "joking", "promising", "vowing", "urging", "describing", "calling",
+];
+
+/// Speech words that may open a sentence capitalised (`According to the council, …`, `Selon la chambre, …`).
+pub(crate) const OPENING_SPEECH_WORDS: &[&str] = &["according", "selon"];
 
 /// Speech verbs whose next words are the listener, not the speaker (`told Newsweek: “…”`).
 #[rustfmt::skip]
@@ -60,6 +93,12 @@ pub(crate) const TITLES: &[&str] = &[
     "admiral", "cmdr", "commander", "cpl", "corporal", "pte", "private", "coach", "mayor", "mp", "msp", "mep", "qc",
     "kc", "st", "saint", "chief", "herr", "frau", "mme", "mlle", "m", "monsieur", "madame", "señor", "sr", "sra",
     "don", "doña", "sheikh", "sheik", "ayatollah", "emir", "chairman", "chairwoman",
+];
+
+/// Titles and organisation words that are also common surnames (`Charlie King`, `Mr. Major`, `Susan Hall`): a
+/// surname after a given name or `Mr`. (`City Hall` stays a place: `City` is never a given name.)
+pub(crate) const WORD_SURNAMES: &[&str] = &[
+    "king", "bishop", "major", "judge", "marshal", "dean", "hall", "house", "post", "church",
 ];
 
 /// Titles that go with a surname (`Mr Khan`); the others (`Sir Mark`, `Dame Lynne`) go with a given name.
@@ -94,9 +133,46 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "student", "parent", "critic", "critics", "lawmaker", "legislator", "politician", "diplomat", "negotiator",
     "organiser", "organizer", "volunteer", "worker", "employee", "customer", "fan", "viewer", "reader", "neighbour",
     "neighbor", "friend", "colleague", "relative",
+    // French
+    "président", "présidente", "ministre", "maire", "directeur", "directrice", "porte-parole", "secrétaire",
+    "adjoint", "adjointe", "député", "députée", "sénateur", "sénatrice", "préfet", "préfète", "conseiller",
+    "conseillère", "délégué", "déléguée", "responsable", "fondateur", "fondatrice", "patron", "patronne",
+    "gérant", "gérante", "avocat", "avocate", "procureur", "chercheur", "chercheuse",
+    // German (nouns are capitalised; compounds end in the role: `CDU-Fraktionschef`)
+    "bürgermeister", "bürgermeisterin", "oberbürgermeister", "oberbürgermeisterin", "kämmerer", "kämmerin",
+    "fraktionschef", "fraktionschefin", "fraktionsvorsitzende", "fraktionsvorsitzender", "vorsitzende",
+    "vorsitzender", "ministerin", "sprecher", "sprecherin", "direktor", "direktorin", "präsident", "präsidentin",
+    "geschäftsführer", "geschäftsführerin", "stadtrat", "stadträtin", "landrat", "landrätin", "chef", "chefin",
     "doctors", "physicians", "researchers", "scientists", "authors", "experts", "analysts", "officers", "protesters",
     "activists", "campaigners", "lawyers", "prosecutors", "teachers", "students", "parents", "witnesses",
     "investigators", "organisers", "organizers", "physician",
+    "defenseman", "defenceman", "forward", "winger", "centre", "center", "goaltender", "goalie", "quarterback",
+    "pitcher", "catcher", "shortstop", "outfielder", "infielder", "guard", "linebacker", "receiver", "cornerback",
+    "rookie", "veteran", "teammate", "skipper", "batter", "bowler", "jockey", "trainer", "referee", "umpire",
+];
+
+/// Words that may head a contribution label in a transcript (`PRESENTER:`, `The Presiding Officer`, `Members: Hear,
+/// hear.`): the people who speak in debates, hearings and broadcasts. A role elsewhere in a label must be one of
+/// these, so `Source:` or `Correction:` never opens a turn.
+#[rustfmt::skip]
+pub(crate) const TURN_ROLE_WORDS: &[&str] = &[
+    "presenter", "presenters", "interviewer", "host", "co-host", "moderator", "anchor", "narrator", "reporter",
+    "correspondent", "caller", "chair", "chairman", "chairwoman", "chairperson", "speaker", "presiding", "minister",
+    "secretary", "president", "premier", "mayor", "leader", "commissioner", "convener", "convenor", "clerk",
+    "member", "members", "witness", "judge", "counsel", "prosecutor", "interpreter", "audience",
+    // French and German
+    "président", "présidente", "ministre", "rapporteur", "rapporteure", "präsident", "präsidentin",
+    "vizepräsident", "vizepräsidentin", "moderatorin", "ministerin", "abgeordnete", "abgeordneter",
+];
+
+/// Articles that may open a label in French or German (`Le président :`, `Die Präsidentin:`).
+pub(crate) const LABEL_ARTICLES: &[&str] = &["le", "la", "les", "der", "die", "das"];
+
+/// Credit phrases that give a person a role for the page (`Presented by Dominic Reyes` → the presenter).
+#[rustfmt::skip]
+pub(crate) const CREDIT_ROLES: &[(&str, &str)] = &[
+    ("presented by", "presenter"), ("hosted by", "host"), ("interviewed by", "interviewer"), ("chaired by", "chair"),
+    ("moderated by", "moderator"),
 ];
 
 /// Role modifiers that make a different office: `the Commissioner` is not the `Deputy Commissioner`.
@@ -136,7 +212,16 @@ pub(crate) const NON_NAME_WORDS: &[&str] = &[
     "northern", "southern", "eastern", "western", "north", "south", "east", "west", "county", "district", "region",
     "regional", "local", "community", "communities", "customs", "border", "protection", "security", "defense",
     "defence", "affairs", "justice", "finance", "energy", "education", "environment", "transport", "program",
-    "programme", "project", "network", "media", "daily", "weekly", "online", "app",
+    "programme", "project", "network", "media", "daily", "weekly", "online", "app", "airport", "airports",
+    "airline", "airlines", "airways", "station", "stadium", "hotel", "museum", "library", "church", "cathedral",
+    "prison", "port", "harbour", "railway", "railways", "motors", "club", "fc", "town",
+];
+
+/// Letters and generations written after a name (`Susan Hall AM`, `James P. Kennedy Jr.`): not part of it.
+#[rustfmt::skip]
+pub(crate) const POST_NOMINALS: &[&str] = &[
+    "jr", "sr", "ii", "iii", "iv", "kc", "qc", "mp", "mep", "msp", "ms", "am", "mla", "td", "obe", "mbe", "cbe",
+    "phd",
 ];
 
 /// Lower-case words allowed inside a name (`Ursula von der Leyen`, `Ludwig van Beethoven`).
@@ -184,9 +269,17 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "dec", "u.s", "u.k", "a.m", "p.m", "mt", "ft", "hon", "rt", "messrs", "dept", "est",
 ];
 
-/// Is `word` (any case) in `table`?
+/// Is `word` a role word, or a compound ending in one (`CDU-Fraktionschef`, `vice-president`)?
+pub(crate) fn is_role_word(word: &str) -> bool {
+    contains(ROLE_WORDS, word)
+        || word
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| contains(ROLE_WORDS, last))
+}
+
+/// Is `word` (any case) in `table`? Curly apostrophes count as straight ones.
 pub(crate) fn contains(table: &[&str], word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = word.to_lowercase().replace('\u{2019}', "'");
     let lower = lower.trim_end_matches('.');
     table.contains(&lower)
 }
@@ -205,6 +298,9 @@ mod tests {
             ROLE_WORDS,
             NON_NAME_WORDS,
             PRONOUNS,
+            TURN_ROLE_WORDS,
+            PARTICIPLE_SPEECH_VERBS,
+            WORD_SURNAMES,
         ] {
             for word in table {
                 assert_eq!(*word, word.to_lowercase(), "{word}");

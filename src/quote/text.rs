@@ -146,8 +146,52 @@ impl Word<'_> {
     }
 }
 
-/// The words of `text[from..to]`, offsets relative to `text`.
+/// A parenthesis this short after a word is an aside that is never part of a name phrase (`Rep. Jim Jordan
+/// (R-Ohio), a panel member, said`, `Bernadette Holroyd (Ind), who …`).
+const MAX_ASIDE_BYTES: usize = 40;
+
+/// The words of `text[from..to]`, offsets relative to `text`. Words inside a short parenthesis are left out, and the
+/// word before it takes the punctuation after it, so the aside never splits or joins a name.
 pub(crate) fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
+    let mut out = all_words(text, from, to);
+    let region = &text[from..to];
+    let mut asides: Vec<(usize, usize)> = Vec::new();
+    let mut rest = 0;
+    while let Some(open) = region[rest..].find('(').map(|p| rest + p) {
+        let Some(close) = region[open..].find(')').map(|p| open + p) else {
+            break;
+        };
+        if close - open <= MAX_ASIDE_BYTES && !region[open + 1..close].contains('(') {
+            asides.push((from + open, from + close + 1));
+        }
+        rest = close + 1;
+    }
+    if asides.is_empty() {
+        return out;
+    }
+    for &(a, b) in &asides {
+        let k = out.partition_point(|w| w.end <= a);
+        if let Some(before) = k.checked_sub(1).map(|k| &mut out[k]) {
+            if text[before.end..a].trim().is_empty() {
+                before.punct_after = text[b..to]
+                    .chars()
+                    .next()
+                    .filter(|c| !c.is_whitespace() && !c.is_alphanumeric() && *c != '(');
+            }
+        }
+    }
+    // asides are in text order and disjoint, as are the words: one merge pass drops the words inside them
+    let mut next = 0;
+    out.retain(|w| {
+        while next < asides.len() && asides[next].1 <= w.start {
+            next += 1;
+        }
+        !asides.get(next).is_some_and(|&(a, b)| a <= w.start && w.start < b)
+    });
+    out
+}
+
+fn all_words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     let region = &text[from..to];
     let mut out = Vec::new();
     let mut iter = region.char_indices().peekable();
@@ -327,6 +371,24 @@ mod tests {
         assert!(w[1].possessive);
         assert_eq!(w[2].punct_after, Some(','));
         assert_eq!(w[4].text, "O’Brien");
+    }
+
+    #[test]
+    fn short_asides_are_left_out_and_pass_on_their_punctuation() {
+        let text = "Rep. Jim Jordan (R-Ohio), a member, said";
+        let w = words(text, 0, text.len());
+        let got: Vec<(&str, Option<char>)> = w.iter().map(|w| (w.text, w.punct_after)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Rep", Some('.')),
+                ("Jim", None),
+                ("Jordan", Some(',')),
+                ("a", None),
+                ("member", Some(',')),
+                ("said", None)
+            ]
+        );
     }
 
     #[test]

@@ -346,3 +346,65 @@ fn layout_table_with_the_article_in_one_cell_is_not_data() {
     ));
     assert!(text.contains("\n\nOfficers answered most emergency calls"), "{text}");
 }
+
+#[test]
+fn debate_speeches_under_linked_speaker_headings_are_kept_whole() {
+    let speech = |who: &str, words: &str| {
+        format!(
+            "<section class=\"speech\"><h3><a href=\"/members/x\">{who}</a></h3><div class=\"speech__text\">{}{}\
+             </div></section>",
+            para(words),
+            para("And the Assembly should know it")
+        )
+    };
+    let text = text_of(&format!(
+        "<main><h1>Statement</h1><div class=\"record\">{}{}<p class=\"interjection\">Members: Hear, hear.</p>{}\
+         </div></main>",
+        speech("The Minister for Transport (Owen Farrant)", "I wish to update Members"),
+        speech("Beatrix Colquhoun (Kestlegate South) (Con)", "I thank the Minister"),
+        speech("Owen Farrant", "I will take no lessons from her"),
+    ));
+    for kept in [
+        "The Minister for Transport (Owen Farrant)",
+        "Beatrix Colquhoun (Kestlegate South) (Con)",
+        "I thank the Minister",
+        "Members: Hear, hear.",
+        "Owen Farrant\n\nI will take no lessons",
+    ] {
+        assert!(text.contains(kept), "{kept} missing from {text}");
+    }
+}
+
+#[test]
+fn linked_headline_over_a_blurb_is_still_dropped() {
+    let text = text_of(&article(
+        "<div class=\"caption\"><h2><a href=\"/v/1\">Watch: the mayor on the figures</a></h2><p>The mayor \
+         discusses how the figures were gathered and what they show for each borough.</p></div>",
+    ));
+    assert!(!text.contains("Watch: the mayor"), "{text}");
+}
+
+#[test]
+fn programme_credit_line_is_kept_for_a_transcript() {
+    let turn = |who: &str, words: &str| format!("<p class=\"turn\"><strong>{who}:</strong> {words}</p>");
+    let text = text_of(&format!(
+        "<main><article><p class=\"programme-header\">The Morning Briefing &middot; Presented by Dominic Reyes</p>\
+         <h1>Transcript</h1><div class=\"transcript\">{}{}{}</div></article></main>",
+        turn(
+            "PRESENTER",
+            "Nurseries say they simply can't find the staff, and parents say the same. Can you?"
+        ),
+        turn(
+            "CARYS PENNOCK",
+            "We already have. We've recruited 9,000 extra staff, and there are more places now."
+        ),
+        turn(
+            "PRESENTER",
+            "With respect, Minister, that is a slogan, not a plan, and the federation disagrees."
+        ),
+    ));
+    assert!(
+        text.starts_with("The Morning Briefing · Presented by Dominic Reyes\n\nPRESENTER:"),
+        "{text}"
+    );
+}

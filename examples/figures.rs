@@ -4,14 +4,16 @@
 
 use std::io::BufRead;
 
-use crosscheck::quantity::{extract, Context};
+use crosscheck::quantity::{extract, Context, Lang};
 
 fn main() {
     // PUBLISHED=2019-11-20 resolves "last year", "a year ago" against that date.
     let published = std::env::var("PUBLISHED")
         .ok()
         .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
-    let ctx = Context { published };
+    // PAGE_LANG=de-DE reads decimal commas and German scale words.
+    let lang = std::env::var("PAGE_LANG").ok().and_then(|t| Lang::from_tag(&t));
+    let ctx = Context { published, lang };
     for line in std::io::stdin().lock().lines().map_while(Result::ok) {
         println!("{line}");
         for q in extract(&line, &ctx) {

@@ -14,10 +14,20 @@ use crate::verify::ReadPage;
 /// kilobytes read costs a few megabytes, so this stays well under a gigabyte.
 pub const DEFAULT_CAPACITY: usize = 64;
 
+/// A snapshot's key: its URL and the sha256 of its body.
+type Key = (String, String);
+
+/// The kept pages and the order they were kept in, oldest first.
+#[derive(Default)]
+struct Kept {
+    pages: HashMap<Key, Arc<ReadPage>>,
+    order: VecDeque<Key>,
+}
+
 /// The most recently read pages, by (URL, sha256 of the body).
 pub struct ReadCache {
     capacity: usize,
-    inner: Mutex<(HashMap<(String, String), Arc<ReadPage>>, VecDeque<(String, String)>)>,
+    inner: Mutex<Kept>,
 }
 
 impl Default for ReadCache {
@@ -37,7 +47,7 @@ impl ReadCache {
     /// The page read before with this URL and these bytes, if it is still kept.
     pub fn get(&self, url: &str, sha256: &str) -> Option<Arc<ReadPage>> {
         let guard = self.inner.lock().ok()?;
-        guard.0.get(&(url.to_string(), sha256.to_string())).cloned()
+        guard.pages.get(&(url.to_string(), sha256.to_string())).cloned()
     }
 
     /// Keeps a read page, forgetting the oldest when full.
@@ -47,13 +57,13 @@ impl ReadCache {
         }
         let key = (page.page.url.clone(), page.page.sha256.clone());
         let Ok(mut guard) = self.inner.lock() else { return };
-        let (map, order) = &mut *guard;
-        if map.insert(key.clone(), page).is_none() {
-            order.push_back(key);
+        let kept = &mut *guard;
+        if kept.pages.insert(key.clone(), page).is_none() {
+            kept.order.push_back(key);
         }
-        while order.len() > self.capacity {
-            if let Some(old) = order.pop_front() {
-                map.remove(&old);
+        while kept.order.len() > self.capacity {
+            if let Some(old) = kept.order.pop_front() {
+                kept.pages.remove(&old);
             }
         }
     }

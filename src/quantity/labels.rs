@@ -228,7 +228,15 @@ impl Parser<'_> {
             | class::TIME_UNIT
             | class::SIGN
             | class::CLAUSE;
-        let capitals = w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+        // the whole run of letters the word ends ("S&P", "AT&T"), not only the token after the ampersand
+        let run_start = self.text[..t.start]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let run = &self.text[run_start..t.start + w.len()];
+        let capitals = run.len() >= 2
+            && run.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
+            && w.bytes().all(|b| b.is_ascii_uppercase());
         let after_determiner = i > 0 && DETERMINERS.iter().any(|d| self.is(i - 1, d));
         let num = self.toks[i + 1];
         let dash = |k: usize| {

@@ -69,6 +69,8 @@ pub struct Alignment<'a> {
     pub decisive: bool,
     /// Share of the claim figure's measure words the source frame holds.
     pub coverage: f64,
+    /// The same share counting only the figure's own clause and lead-in, not the sentence before.
+    pub stated: f64,
     /// Why it does not decide (empty when it does).
     pub why: &'static str,
     rank: Rank,
@@ -116,15 +118,28 @@ fn relation(c: &Quantity, s: &Quantity) -> quantity::Relation {
 }
 
 /// Whether two folded names are the same name: equal, or one the other's demonym or inflection ("China" and
-/// "Chinese", "Canada" and "Canadian"): a shared opening of four letters or more covering most of the shorter.
+/// "Chinese", "Canada" and "Canadian"): a shared opening of four letters or more covering most of the shorter;
+/// or one the other's clipped form ("the Met" for "the Metropolitan Police"): all of the shorter, of
+/// `CLIPPED_NAME_MIN` letters or more, opening the longer.
 pub fn same_name(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
-    common >= NAME_OPENING && common * 10 >= shorter * 7
+    (common >= NAME_OPENING && common * 10 >= shorter * 7) || (common == shorter && shorter >= CLIPPED_NAME_MIN)
 }
+
+/// Whether the page gives this folded name, as written or as a longer form the claim clipped ("Met" for
+/// "Metropolitan", "Kellenbach" for "Kellenbacher"); never a shorter one, which would let "Gewerbesteuereinnahmen"
+/// stand for "Gewerbesteuer".
+pub fn name_on_page(name: &str, index: &PageIndex) -> bool {
+    index.has_form(name) || (name.chars().count() >= CLIPPED_NAME_MIN && index.forms().any(|f| f.starts_with(name)))
+}
+
+/// The shortest clipped name read as the name it opens ("Met" for "Metropolitan"): two letters are an initialism's
+/// business ("UK"), not a clipping.
+const CLIPPED_NAME_MIN: usize = 3;
 
 /// Letters two spellings of one name must share at their start (see `same_name`).
 const NAME_OPENING: usize = 4;
@@ -215,7 +230,7 @@ impl Measure {
             total: weights.iter().sum(),
             words,
             weights,
-            names_on_page: c.names.iter().all(|n| index.has_form(n)),
+            names_on_page: c.names.iter().all(|n| name_on_page(n, index)),
         }
     }
 }
@@ -224,6 +239,7 @@ impl Measure {
 #[derive(Debug, Clone, Copy)]
 pub struct Fit {
     pub coverage: f64,
+    pub stated: f64,
     /// Why it cannot decide (empty when it can).
     pub why: &'static str,
     rank: Rank,
@@ -243,6 +259,7 @@ pub fn fit(claim: &Claim, c: &Figure, s: &Figure, page: &Page<'_>, m: &Measure) 
         }
     };
     let coverage = share(&|w| s.coverage_of(w));
+    let stated = share(&|w| if s.has_word(w) { 1.0 } else { 0.0 });
     let closeness = share(&|w| s.weight_of(w));
     let unit_words = text::words(page.unit_text(s.unit));
     let mut name_hits = 0;
@@ -267,9 +284,11 @@ pub fn fit(claim: &Claim, c: &Figure, s: &Figure, page: &Page<'_>, m: &Measure) 
     // claim's ("Wales recorded 3,100" for "Scotland recorded 3,100").
     let subject_other = !c.subject.is_empty()
         && !s.subject.is_empty()
-        && c.subject
-            .iter()
-            .all(|n| !s.names.contains(n) && !s.context.contains(&text::stem(n)) && !unit_words.contains(n));
+        && c.subject.iter().all(|n| {
+            !s.names.iter().any(|x| same_name(n, x))
+                && !s.context.contains(&text::stem(n))
+                && !unit_words.iter().any(|w| same_name(n, w))
+        });
     let no_name_conflict = !name_elsewhere_in_unit && !subject_other;
     let head_hits = c
         .head
@@ -324,6 +343,7 @@ pub fn fit(claim: &Claim, c: &Figure, s: &Figure, page: &Page<'_>, m: &Measure) 
     };
     Fit {
         coverage,
+        stated,
         why,
         rank,
         opposite,
@@ -346,6 +366,7 @@ pub fn best<'a>(claim: &Claim, c: &Figure, candidates: &[&'a Figure], page: &Pag
             agree,
             decisive: f.why.is_empty(),
             coverage: f.coverage,
+            stated: f.stated,
             why: f.why,
             rank: f.rank,
         });
@@ -363,7 +384,7 @@ pub fn best<'a>(claim: &Claim, c: &Figure, candidates: &[&'a Figure], page: &Pag
     // Among equals, the agreeing one is shown (and decides nothing when the tie is ambiguous).
     let mut chosen = tied.iter().find(|a| a.agree).copied().unwrap_or(tied[0]).clone();
     if ambiguous {
-        tracing::debug!(tied = ?tied.iter().map(|a| (&a.source.q.text, a.agree, page.unit_text(a.source.unit).chars().take(60).collect::<String>())).collect::<Vec<_>>(), "ambiguous");
+        tracing::debug!(tied = ?tied.iter().map(|a| (&a.source.q.text, a.agree, &a.source.words, &a.source.near, &a.source.names, a.rank)).collect::<Vec<_>>(), "ambiguous");
         chosen.decisive = false;
         chosen.why = "figures equally aligned that disagree";
     }

@@ -42,6 +42,8 @@ pub struct Claim {
     pub attributed: Vec<String>,
     /// The figures to check, each with its frame (dates that only say when another figure holds are left out).
     pub figures: Vec<Figure>,
+    /// Numbers that name something ("999 calls"): shown beside the evidence when it names the same, never checked.
+    pub labels: Vec<Quantity>,
     pub negated: bool,
     /// Runs of consecutive names in what is checked ("United States", "Joseph Minga").
     pub name_runs: Vec<Vec<String>>,
@@ -116,6 +118,7 @@ impl Claim {
             names: names_in(body),
             attributed: attribution.map(names_in).unwrap_or_default(),
             figures,
+            labels: in_body.iter().filter(|q| q.is_label()).cloned().collect(),
             negated: text::negated(body_text),
             name_runs: name_runs(claim, &toks, body, common),
         }

@@ -13,6 +13,7 @@ use super::frames::Figure;
 use super::index::Hit;
 use super::ReadPage;
 use crate::model::{Difference, MatchedQuantity, Stance};
+use crate::quantity;
 
 /// Units retrieved per claim and page before alignment: enough that the statement of the claimed measure is among
 /// them on a long page, few enough that an unrelated figure is rarely a candidate.
@@ -63,6 +64,8 @@ struct Read {
     agree: bool,
     decisive: bool,
     coverage: f64,
+    /// Coverage in the figure's own clause (see `Alignment::stated`).
+    stated: f64,
     negated: bool,
     /// First and last unit of the evidence.
     units: (usize, usize),
@@ -75,6 +78,7 @@ impl Read {
             agree: a.agree,
             decisive: a.decisive,
             coverage: a.coverage,
+            stated: a.stated,
             negated: a.source.negated,
             units: (a.source.unit, a.source.unit),
         }
@@ -86,6 +90,7 @@ impl Read {
             agree: d.agree,
             decisive: true,
             coverage: d.coverage,
+            stated: d.coverage,
             negated: d.from.negated || d.to.negated,
             units: (d.from.unit.min(d.to.unit), d.from.unit.max(d.to.unit)),
         }
@@ -151,9 +156,27 @@ pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
             });
         }
     }
+    // The claim's labels the evidence names too, shown beside the checked figures.
+    let labels_in = |units: (usize, usize)| -> Vec<MatchedQuantity> {
+        claim
+            .labels
+            .iter()
+            .filter_map(|c| {
+                let s = (units.0..=units.1)
+                    .flat_map(|u| figures[u].iter())
+                    .find(|s| quantity::labels_align(c, &s.q))?;
+                Some(MatchedQuantity {
+                    claim: c.text.clone(),
+                    source: s.q.text.clone(),
+                    agree: true,
+                })
+            })
+            .collect()
+    };
     let span = |r: &Read| (index.units[r.units.0].start, index.units[r.units.1].end);
     if let Some(r) = read.iter().flatten().find(|r| r.decisive && !r.agree) {
         let (start, end) = span(r);
+        matched.extend(labels_in(r.units));
         return Some(Finding {
             stance: Stance::Contradicts,
             start,
@@ -163,21 +186,27 @@ pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
             differences,
         });
     }
+    // A claim whose only figures are dates says something happened then: the date agrees only if its own
+    // sentence states that too, not the sentence before it.
+    let only_dates = claim.figures.iter().all(|c| c.q.unit == "date");
     let all_agree = !claim.figures.is_empty()
         && claim.figures.iter().zip(&read).all(|(c, r)| {
-            r.as_ref()
-                .is_some_and(|r| r.decisive && r.agree && r.negated == c.negated)
+            r.as_ref().is_some_and(|r| {
+                r.decisive && r.agree && r.negated == c.negated && (!only_dates || r.stated >= align::MEASURE_MIN)
+            })
         });
-    let names_on_page = claim.names.iter().all(|n| index.has_form(n));
+    let names_on_page = claim.names.iter().all(|n| align::name_on_page(n, index));
     if all_agree && names_on_page {
         let lo = read.iter().flatten().map(|r| r.units.0).min()?;
         let hi = read.iter().flatten().map(|r| r.units.1).max()?;
         let first_read = read.iter().flatten().next()?;
-        let (start, end) = if hi - lo <= 2 && index.units[lo].block + 1 >= index.units[hi].block {
-            (index.units[lo].start, index.units[hi].end)
+        let (start, end, units) = if hi - lo <= 2 && index.units[lo].block + 1 >= index.units[hi].block {
+            (index.units[lo].start, index.units[hi].end, (lo, hi))
         } else {
-            span(first_read)
+            let (s, e) = span(first_read);
+            (s, e, first_read.units)
         };
+        matched.extend(labels_in(units));
         let similarity = read.iter().flatten().map(|r| r.coverage).sum::<f64>() / read.len().max(1) as f64;
         return Some(Finding {
             stance: Stance::Supports,

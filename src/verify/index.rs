@@ -115,10 +115,12 @@ impl PageIndex {
             let toks = text::tokens(span);
             for (k, t) in toks.iter().enumerate() {
                 let before = span[..t.start].trim_end();
+                // a record's cells each open like a sentence ("Region: London; Burglaries 2024: 55,210")
                 let initial = k == 0
                     || before.ends_with([
                         '.', ':', '!', '?', '"', '\u{201c}', '\u{ab}', '(', '\u{2014}', '\u{2013}',
-                    ]);
+                    ])
+                    || (unit.record && before.ends_with(';'));
                 if t.capital && !initial {
                     idx.mid_capitals.insert(text::stem(&t.form));
                 }
@@ -247,6 +249,11 @@ impl PageIndex {
     /// Whether this folded word is anywhere on the page.
     pub fn has_form(&self, form: &str) -> bool {
         self.all_forms.contains(form)
+    }
+
+    /// Every folded word on the page.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        self.all_forms.iter().map(String::as_str)
     }
 
     /// The unit holding byte `pos` of the document text.

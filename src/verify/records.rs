@@ -219,7 +219,7 @@ mod tests {
         assert_eq!(fs[0].q.value, 149_200.0);
         assert_eq!(fs[0].names, ["brannock"]);
         assert_eq!(fs[1].q.unit, "percent");
-        assert!(fs[1].head.contains(&"unemployment".to_string()));
+        assert!(fs[1].head.contains(&text::stem("unemployment")));
         let p = fs[1].q.period.as_ref().unwrap();
         assert_eq!(p.first.unwrap().to_string(), "2025-06-01");
     }
@@ -237,7 +237,7 @@ mod tests {
         let fs = row("Revenue (£ mln); H1 2026: 3,946; H1 2025: 3,742; change: +5.5%");
         assert_eq!(fs[0].q.value, 3_946_000_000.0);
         assert_eq!(fs[0].q.unit, "GBP");
-        assert!(fs[0].words.contains(&"revenue".to_string()));
+        assert!(fs[0].words.contains(&text::stem("revenue")));
         assert_eq!(fs[2].q.change, Some(Change::Up));
     }
 }

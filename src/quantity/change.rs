@@ -10,12 +10,20 @@ use super::{Change, Role};
 /// Most tokens between the two ends of "from X … to Y".
 const FROM_TO_REACH: usize = 40;
 
+/// Most words between a change verb and the "by" of its figure when its object stands between them ("cut the
+/// spacecraft's mass by a third", "raised the council tax by 5%").
+const BY_REACH: usize = 6;
+
 /// Most figures between the two ends of "from X … to Y".
 const MAX_FIGURES_BETWEEN: usize = 4;
 
 impl Parser<'_> {
     /// A change verb a few words before the figure: "fell by 11", "down 22%", "rose from 19".
     pub(crate) fn change_before(&self, i: usize) -> Option<Change> {
+        self.change_right_before(i).or_else(|| self.change_over_object(i))
+    }
+
+    fn change_right_before(&self, i: usize) -> Option<Change> {
         let mut k = i;
         for _ in 0..3 {
             k = k.checked_sub(1)?;
@@ -28,6 +36,21 @@ impl Parser<'_> {
             }
             if !tables::CHANGE_GAP.iter().any(|g| self.is(k, g)) {
                 return None;
+            }
+        }
+        None
+    }
+
+    /// "cut the spacecraft's mass by a third": a change verb, its object, then "by" and the figure, all words.
+    fn change_over_object(&self, i: usize) -> Option<Change> {
+        let by = i.checked_sub(1).filter(|&p| self.is(p, "by"))?;
+        for k in (by.saturating_sub(BY_REACH)..by).rev() {
+            let t = self.toks[k];
+            if t.kind != Kind::Word {
+                return None;
+            }
+            if t.class & class::CHANGE != 0 {
+                return tables::lookup(tables::CHANGE_WORDS, self.word(k));
             }
         }
         None

@@ -189,6 +189,10 @@ impl<'a> Parser<'a> {
         if negative {
             j += 1;
         }
+        // "up to a $250,000 fine": an article between a hedge and a currency sign.
+        if bound != Bound::Exact && (self.is(j, "a") || self.is(j, "an")) && self.currency_before(j + 1).0.is_some() {
+            j += 1;
+        }
         let (money, after_money) = self.currency_before(j);
         j = after_money;
         if money.is_none() && !negative {
@@ -374,7 +378,9 @@ impl<'a> Parser<'a> {
                 counted_between = between.map(|b| tables::singular(self.word(b)));
             }
         }
-        if core.fraction && unit == Unit::Count && self.is_of(k) {
+        // A bare fraction is a share ("a third of the surface", "cut by a third", "fell by a tenth"); one that
+        // counts a noun never got here ("a fifth term").
+        if core.fraction && unit == Unit::Count {
             unit = Unit::Ratio;
             half = RATIO_HALF;
         }

@@ -103,9 +103,12 @@ pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
     let index = &analysis.index;
     let hits = index.search(&claim.terms, TOP_UNITS);
     let first = *hits.first()?;
+    // A passage that states the claim word for word decides by the figures in the claim's figures' places.
+    if let Some(f) = super::verbatim::assess(claim, page, &hits) {
+        return Some(f);
+    }
     let figures = analysis.figures(&page.doc);
     let units = candidate_units(page, &hits);
-    tracing::debug!(units = ?units.iter().map(|&u| &page.doc.text[index.units[u].start..index.units[u].end.min(index.units[u].start + 40)]).collect::<Vec<_>>(), "candidates");
     let candidates: Vec<&Figure> = units.iter().flat_map(|&u| figures[u].iter()).collect();
     let doc_text = page.doc.text.as_str();
     let view = align::Page {

@@ -18,6 +18,7 @@ mod quotes;
 mod records;
 mod statements;
 mod summary;
+mod verbatim;
 
 use crate::extract::Document;
 use crate::fetch::{FetchError, Page};

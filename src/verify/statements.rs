@@ -42,7 +42,8 @@ pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
     if hits.first().is_none_or(|h| h.coverage < MENTION_COVERAGE) {
         return None;
     }
-    // A number the quantity engine could not read ("July 25", "19:56", "four") is never supported on words alone.
+    // A number the quantity engine could not read ("July 25", "19:56", "four") is supported on words alone only
+    // when the passage states the claim word for word.
     let unread_number = text::tokens(claim.body_text())
         .iter()
         .any(|t| t.form.chars().any(|c| c.is_ascii_digit()) || lexicon::is_number_word(&t.form));
@@ -80,7 +81,10 @@ pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
                 read.coverage * TWO_UNIT_FACTOR
             };
             let mut stance = judge(claim, &read);
-            if stance == Stance::Supports && unread_number {
+            if stance == Stance::Supports
+                && unread_number
+                && !super::verbatim::states(claim.body_text(), &page.doc.text[start..end])
+            {
                 stance = Stance::Mentions;
             }
             let rank = |s: Stance, c: f64| (u8::from(s != Stance::Mentions), c);

@@ -106,6 +106,12 @@ pub(crate) const PERCENT_WORDS: &[&[&str]] = &[
     &["percentage"],
     &["pc"],
     &["pct"],
+    // other languages' words that mean nothing else in English, read on every page as scale words of other
+    // languages are ("45 Prozent" in a claim, which has no language of its own)
+    &["prozent"],
+    &["pourcent"],
+    &["procent"],
+    &["percento"],
 ];
 
 /// Words for percentage points after a figure.

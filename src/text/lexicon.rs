@@ -47,6 +47,31 @@ pub const STOPWORDS: &[&str] = &[
     "noch", "bis", "über",
 ];
 
+/// Function words only one of the languages the pages come in writes: enough of them name a text's language (a
+/// claim has no `<html lang>`). Words two languages share ("die", "a", "in", "de") are left out.
+#[rustfmt::skip]
+pub const LANGUAGE_MARKERS: &[(&str, &[&str])] = &[
+    ("en", &["the", "of", "and", "is", "was", "were", "has", "have", "will", "to", "with", "for", "that", "by"]),
+    ("fr", &["le", "la", "les", "des", "du", "et", "est", "une", "un", "au", "aux", "cet", "cette", "ont", "sont",
+             "pour", "dans", "sur", "été"]),
+    ("de", &["der", "das", "den", "dem", "und", "ist", "im", "ein", "eine", "einer", "mit", "von", "auf", "für",
+             "um", "wird", "hat", "bis", "über", "nicht"]),
+];
+
+/// Fewest marker words a text needs, and more than any other language's, to be taken for that language.
+const LANGUAGE_MARKERS_MIN: usize = 2;
+
+/// The language tag a short text is written in, by its function words ("en", "fr", "de"); `None` when unsure.
+pub fn language_of(words: &[String]) -> Option<&'static str> {
+    let counts: Vec<(&'static str, usize)> = LANGUAGE_MARKERS
+        .iter()
+        .map(|(tag, markers)| (*tag, words.iter().filter(|w| markers.contains(&w.as_str())).count()))
+        .collect();
+    let (tag, best) = counts.iter().copied().max_by_key(|&(_, n)| n)?;
+    let unique = counts.iter().filter(|&&(_, n)| n == best).count() == 1;
+    (best >= LANGUAGE_MARKERS_MIN && unique).then_some(tag)
+}
+
 /// Words that flip what a sentence states (folded: lower case, straight apostrophe).
 #[rustfmt::skip]
 pub const NEGATIONS: &[&str] = &[

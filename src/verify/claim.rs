@@ -52,7 +52,7 @@ pub struct Claim {
 impl Claim {
     /// Prepares a claim; `common` says whether a stem is written in lower case on the pages read (not a name).
     pub fn new(claim: &str, common: &dyn Fn(&str) -> bool) -> Self {
-        let ctx = quantity::Context::default();
+        let ctx = Self::context(claim);
         let quantities = quantity::extract(claim, &ctx);
         let (body, attribution) = split_attribution(claim);
         let body_text = &claim[body.0..body.1];
@@ -131,6 +131,19 @@ impl Claim {
             .iter()
             .find(|run| run.len() >= 2 && run.iter().any(|w| w == name))
             .map(|run| run.iter().filter_map(|w| w.chars().next()).collect())
+    }
+
+    /// How the quantity engine reads a claim: in the language its function words name when that is not English
+    /// (a claim in French reads "cent mille" as its pages do), with no date of its own. English claims keep the
+    /// engine's reading for text of no language, which also takes "1,3." for a decimal comma.
+    pub fn context(claim: &str) -> quantity::Context {
+        let words = text::words(claim);
+        quantity::Context {
+            published: None,
+            lang: lexicon::language_of(&words)
+                .filter(|&tag| tag != "en")
+                .and_then(quantity::Lang::from_tag),
+        }
     }
 
     pub fn body_text(&self) -> &str {

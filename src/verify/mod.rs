@@ -77,7 +77,7 @@ impl ReadPage {
 pub fn verify(input: &CheckInput, sources: &[ReadSource]) -> CheckAnswer {
     let statuses: Vec<SourceStatus> = sources.iter().map(status_of).collect();
     let readable: Vec<&ReadPage> = sources.iter().filter_map(|s| s.outcome.as_deref().ok()).collect();
-    let claim_qs = crate::quantity::extract(&input.claim, &crate::quantity::Context::default());
+    let claim_qs = crate::quantity::extract(&input.claim, &Claim::context(&input.claim));
     let quoted = quote::parse_claim(&input.claim, input.speaker.as_deref());
     let quantities = claim_qs
         .iter()

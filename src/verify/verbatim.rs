@@ -108,7 +108,7 @@ fn agree(c: &Quantity, s: &Quantity) -> bool {
 /// The stance of a page that states the claim word for word; `None` when no passage does, or it cannot decide.
 pub fn assess(claim: &Claim, page: &ReadPage, hits: &[Hit]) -> Option<Finding> {
     let body = claim.body_text();
-    let claimed: Vec<Quantity> = quantity::extract(body, &quantity::Context::default());
+    let claimed: Vec<Quantity> = quantity::extract(body, &Claim::context(body));
     let claim_spans: Vec<(usize, usize)> = claimed.iter().map(|q| (q.start, q.end)).collect();
     let cs = slots(body, 0, &claim_spans);
     if cs.len() < VERBATIM_MIN_TOKENS || claimed.is_empty() {

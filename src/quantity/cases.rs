@@ -68,6 +68,13 @@ const YEAR: f64 = 31_557_600.0;
 const ROWS: &[Row] = &[
     // Seeds and dev claims.
     q("86.2% of 999 calls in 10 seconds", 86.2, "percent", 86.15, 86.25).counts("call"),
+    // a bare fraction is a share, and a change word before its object still gives the direction
+    q("could cut the spacecraft's mass by a third", 1.0 / 3.0, "ratio", 1.0 / 3.0 - 0.025, 1.0 / 3.0 + 0.025).down(),
+    q("fell by a tenth in October", 0.1, "ratio", 0.075, 0.125).down(),
+    // a hedge, an article, then the currency
+    q("up to a $250,000 fine", 250_000.0, "USD", 0.0, 250_000.0).counts("fine"),
+    // a rate is not "a year ago"
+    q("He earns $30,000 a year.", 30_000.0, "USD", 28_500.0, 31_500.0).per("year"),
     q("86.2% of 999 calls in 10 seconds", 999.0, "label", 999.0, 999.0).counts("call").nth(1),
     q("86.2% of 999 calls in 10 seconds", 10.0, "second", 9.5, 10.5).nth(2),
     q("86.2 per cent of 999 calls are answered within 10 seconds", 86.2, "percent", 86.15, 86.25).counts("call"),
@@ -399,6 +406,7 @@ const PERIODS: &[(&str, &str, usize, &str, &str)] = &[
     ("Since 2016, he has doubled it, taking it from 19 per cent to 25 per cent.", "2025-01-23", 2, "2016-01-01", ""),
     ("last month 5% more", "2025-01-23", 0, "2024-12-01", "2024-12-31"),
     ("last year 80 per cent", "", 0, "", ""),
+    ("up from $38,373 a year ago", "2019-11-20", 0, "2018-01-01", "2018-12-31"),
     ("In 2024, 77.6% of calls were answered", "", 0, "2024-01-01", "2024-12-31"),
     ("nearly £480m between 2023-24 and 2025-26", "", 0, "2023-04-01", "2026-03-31"),
     ("More than 100 officers were sacked in 2024, up from 86.2%", "", 0, "2024-01-01", "2024-12-31"),

@@ -148,7 +148,9 @@ impl<'a> Parser<'a> {
         if self.class(k) & (class::STOP | class::ARTICLE) == 0 && !self.is(k, "annually") {
             return None;
         }
+        // "a year ago" is when, not how often
         self.match_table(k, tables::RATES)
+            .filter(|&(_, next)| !self.is(next, "ago"))
     }
 
     /// A hedge ("about", "more than") ends at token `p`.
@@ -378,9 +380,9 @@ impl<'a> Parser<'a> {
                 counted_between = between.map(|b| tables::singular(self.word(b)));
             }
         }
-        // A bare fraction is a share ("a third of the surface", "cut by a third", "fell by a tenth"); one that
-        // counts a noun never got here ("a fifth term").
-        if core.fraction && unit == Unit::Count {
+        // A bare fraction of one or less is a share ("a third of the surface", "cut by a third", "fell by a
+        // tenth"); one that counts a noun never got here ("a fifth term").
+        if core.fraction && unit == Unit::Count && core.value <= 1.0 {
             unit = Unit::Ratio;
             half = RATIO_HALF;
         }

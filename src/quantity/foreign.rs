@@ -27,6 +27,9 @@ pub(crate) struct Words {
     pub of: &'static [&'static str],
     /// Time units, in seconds.
     pub time: &'static [(&'static str, f64)],
+    /// Function words that end the noun phrase after a figure, as English "and", "the", "on" do ("90 gesetzlichen
+    /// Krankenkassen und …" counts Krankenkassen).
+    pub stops: &'static [&'static str],
 }
 
 const MIN: f64 = 60.0;
@@ -183,6 +186,10 @@ pub(crate) static FR: Words = Words {
         ("année", YEAR),
         ("années", YEAR),
     ],
+    stops: &[
+        "et", "ou", "le", "la", "les", "l", "des", "du", "de", "d", "au", "aux", "à", "en", "dans", "sur", "pour",
+        "par", "avec", "qui", "que", "est", "sont", "ont", "contre", "soit", "dont",
+    ],
 };
 
 pub(crate) static DE: Words = Words {
@@ -259,6 +266,11 @@ pub(crate) static DE: Words = Words {
         ("jahr", YEAR),
         ("jahre", YEAR),
         ("jahren", YEAR),
+    ],
+    stops: &[
+        "und", "oder", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "von",
+        "vom", "zu", "zum", "zur", "im", "in", "auf", "für", "mit", "bei", "nach", "aus", "als", "an", "am", "um",
+        "bis", "über", "ist", "sind", "war", "wird", "werden", "hat", "haben", "sich", "nicht", "auch",
     ],
 };
 
@@ -344,6 +356,9 @@ pub(crate) static ES: Words = Words {
         ("año", YEAR),
         ("años", YEAR),
     ],
+    stops: &[
+        "y", "o", "el", "la", "los", "las", "de", "del", "en", "por", "para", "con", "que", "es", "son",
+    ],
 };
 
 pub(crate) static IT: Words = Words {
@@ -406,6 +421,9 @@ pub(crate) static IT: Words = Words {
         ("mesi", MONTH),
         ("anno", YEAR),
         ("anni", YEAR),
+    ],
+    stops: &[
+        "e", "o", "il", "lo", "la", "i", "gli", "le", "di", "del", "in", "per", "con", "che", "è", "sono",
     ],
 };
 
@@ -484,6 +502,10 @@ pub(crate) static PT: Words = Words {
         ("ano", YEAR),
         ("anos", YEAR),
     ],
+    stops: &[
+        "e", "ou", "o", "a", "os", "as", "de", "do", "da", "dos", "das", "em", "no", "na", "por", "para", "com", "que",
+        "é", "são",
+    ],
 };
 
 pub(crate) static NL: Words = Words {
@@ -545,6 +567,9 @@ pub(crate) static NL: Words = Words {
         ("maanden", MONTH),
         ("jaar", YEAR),
         ("jaren", YEAR),
+    ],
+    stops: &[
+        "en", "of", "de", "het", "een", "van", "in", "op", "voor", "met", "die", "dat", "is", "zijn",
     ],
 };
 

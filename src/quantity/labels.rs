@@ -193,7 +193,12 @@ impl Parser<'_> {
             return Some((i, n, self.label_tail(n)));
         }
         if num.kind == Kind::Num && (label_word || self.names_number(i)) && !self.unit_follows(n) {
-            return Some((i, n, self.label_tail(n)));
+            // the whole run of the name: "S&P 500", not "P 500"
+            let run = self.run_start(i);
+            let first = (0..i)
+                .find(|&j| self.toks[j].start >= run && self.toks[j].kind == Kind::Word)
+                .unwrap_or(i);
+            return Some((first, n, self.label_tail(n)));
         }
         // "version two", "Chapter Eleven".
         if label_word && num.kind == Kind::Word && num.class & class::NUMWORD != 0 {
@@ -229,11 +234,7 @@ impl Parser<'_> {
             | class::SIGN
             | class::CLAUSE;
         // the whole run of letters the word ends ("S&P", "AT&T"), not only the token after the ampersand
-        let run_start = self.text[..t.start]
-            .char_indices()
-            .rfind(|(_, c)| c.is_whitespace())
-            .map_or(0, |(p, c)| p + c.len_utf8());
-        let run = &self.text[run_start..t.start + w.len()];
+        let run = &self.text[self.run_start(i)..t.start + w.len()];
         let capitals = run.len() >= 2
             && run.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
             && w.bytes().all(|b| b.is_ascii_uppercase());
@@ -254,6 +255,14 @@ impl Parser<'_> {
             && !span
             && self.core_at(i + 1).is_some_and(|c| !c.scaled && !c.year_like)
             && !self.plural_follows(i + 2)
+    }
+
+    /// Where the unspaced run of characters holding token `i` starts ("S&P" for the "P").
+    fn run_start(&self, i: usize) -> usize {
+        self.text[..self.toks[i].start]
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8())
     }
 
     /// "999 calls", "A380", "787-9", "5G", "737 Max", "1119 Eighth St.": a number that names something.
@@ -487,6 +496,7 @@ mod tests {
         ("the Apollo 11 crew", &["Apollo 11"]),
         ("PM2.5 levels rose", &["PM2.5"]),
         ("the STOXX 600 fell", &["STOXX 600"]),
+        ("the S&P 500 index was little changed", &["S&P 500"]),
         ("the Fortune 500 list", &["Fortune 500"]),
         ("he lived at 1119 Eighth St. until", &["1119 Eighth St"]),
         ("on 6th Avenue", &["6th Avenue"]),

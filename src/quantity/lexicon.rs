@@ -339,6 +339,9 @@ impl Lexicon {
         for w in words.joiners {
             lx.add(w, class::JOINER);
         }
+        for w in words.stops {
+            lx.add(w, class::STOP);
+        }
         lx.percent.extend(words.percent.iter().copied());
         lx.ratio = words.ratio;
         lx.of = words.of;

@@ -183,6 +183,10 @@ pub(crate) const RELATIVE_PERIODS: &[(&[&str], Relative)] = &[
     (&["last", "month"], Relative::Month(-1)),
     (&["this", "month"], Relative::Month(0)),
     (&["next", "month"], Relative::Month(1)),
+    // counted back from the page's date: "$38,373 a year ago"
+    (&["a", "year", "ago"], Relative::Year(-1)),
+    (&["one", "year", "ago"], Relative::Year(-1)),
+    (&["a", "month", "ago"], Relative::Month(-1)),
 ];
 
 /// Words before a bare month name that make it a date ("in January", "since March"); "March on" is not one.

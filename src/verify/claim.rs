@@ -146,6 +146,28 @@ impl Claim {
         }
     }
 
+    /// The claim as a page dated `published` reads it: its relative periods ("a year ago", "last year") counted
+    /// from that date, as the page's own are. `None` when nothing changes.
+    pub fn dated(&self, published: Option<chrono::NaiveDate>) -> Option<Claim> {
+        let published = published?;
+        let relative = |f: &Figure| f.q.period.as_ref().is_some_and(|p| p.first.is_none());
+        if !self.figures.iter().any(relative) {
+            return None;
+        }
+        let ctx = quantity::Context {
+            published: Some(published),
+            ..Self::context(&self.text)
+        };
+        let read = quantity::extract(&self.text, &ctx);
+        let mut out = self.clone();
+        for f in out.figures.iter_mut().filter(|f| relative(f)) {
+            if let Some(q) = read.iter().find(|q| q.start == f.q.start && q.end == f.q.end) {
+                f.q.period.clone_from(&q.period);
+            }
+        }
+        Some(out)
+    }
+
     pub fn body_text(&self) -> &str {
         &self.text[self.body.0..self.body.1]
     }

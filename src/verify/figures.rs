@@ -99,6 +99,8 @@ impl Read {
 
 /// The stance of one page on a claim with figures; `None` when nothing on it bears on the claim.
 pub fn assess(claim: &Claim, page: &ReadPage) -> Option<Finding> {
+    let dated = claim.dated(page.doc.published_date());
+    let claim = dated.as_ref().unwrap_or(claim);
     let analysis = page.analysis();
     let index = &analysis.index;
     let hits = index.search(&claim.terms, TOP_UNITS);

@@ -57,6 +57,10 @@ const CLAUSE_CONJUNCTIONS: &[&str] = &[
     "mais", "alors", "tandis", "und", "aber", "wahrend", "sowie",
 ];
 
+/// Words that open a part of the figure before: "£386m, of which £141m for restaurants", "dont 141 millions pour
+/// la seule restauration", "davon 84 Mio. für Schulen". What follows is the part's, not the whole's.
+const PARTITIVES: &[&str] = &["dont", "davon", "darunter", "including", "includes", "included"];
+
 /// Determiners that open a new subject after a conjunction or comma ("…, the S&P 500 lost …").
 #[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
@@ -176,7 +180,19 @@ pub fn prose(text: &str, base: usize, unit: usize, qs: &[Quantity], common: &dyn
         })
         .collect();
     spans.sort_unstable();
+    // A label's names are names of its segment ("the S&P 500" names the S&P); other figures' words are not.
+    let valued: Vec<(usize, usize)> = qs
+        .iter()
+        .filter(|q| !q.is_label())
+        .map(|q| {
+            (
+                q.start.saturating_sub(base).min(text.len()),
+                q.end.saturating_sub(base).min(text.len()),
+            )
+        })
+        .collect();
     let in_figure = |t: &Token| spans.iter().any(|&(s, e)| t.start >= s && t.end <= e);
+    let in_valued = |t: &Token| valued.iter().any(|&(s, e)| t.start >= s && t.end <= e);
     // Segment boundaries, between consecutive figures.
     let mut cuts = vec![0];
     for pair in spans.windows(2) {
@@ -202,8 +218,7 @@ pub fn prose(text: &str, base: usize, unit: usize, qs: &[Quantity], common: &dyn
             let mut names: Vec<String> = Vec::new();
             let mut subject: Vec<String> = Vec::new();
             let mut near: Vec<String> = Vec::new();
-            // Positions counted in words: the figure's first and last word, and each word's place.
-            let k_of = |i: usize| i;
+            // Positions counted in tokens: the figure's first and last, and each word's place.
             let fig_first = toks.iter().position(|t| t.end > at).unwrap_or(toks.len());
             let fig_last = toks
                 .iter()
@@ -211,10 +226,13 @@ pub fn prose(text: &str, base: usize, unit: usize, qs: &[Quantity], common: &dyn
                 .unwrap_or(fig_first);
             for &i in &inside {
                 let t = &toks[i];
-                if in_figure(t) {
+                if in_valued(t) {
                     continue;
                 }
-                if is_name(t, opens(text, &toks, i), common) {
+                let label_word = in_figure(t);
+                if is_name(t, opens(text, &toks, i), common)
+                    && (!label_word || !t.form.chars().any(|c| c.is_ascii_digit()))
+                {
                     let name = t.form.trim_end_matches("'s").to_string();
                     // An acronym ("MPS") often stands for a name the claim writes otherwise ("the Met"): it names
                     // the figure's segment but does not make the figure someone else's.
@@ -223,15 +241,11 @@ pub fn prose(text: &str, base: usize, unit: usize, qs: &[Quantity], common: &dyn
                     }
                     names.push(name);
                 }
-                if text::is_content(&t.form) {
+                if text::is_content(&t.form) && !label_word {
                     words.push(text::stem(&t.form));
                     // Words within a few words of the figure say what it is more surely than the rest of its clause.
                     let (lo, hi) = (fig_first, fig_last);
-                    let gap = if k_of(i) < lo {
-                        lo - k_of(i)
-                    } else {
-                        k_of(i).saturating_sub(hi)
-                    };
+                    let gap = if i < lo { lo - i } else { i.saturating_sub(hi) };
                     if gap <= NEAR_WORDS {
                         near.push(text::stem(&t.form));
                     }
@@ -334,6 +348,13 @@ fn boundary(text: &str, toks: &[Token], from: usize, to: usize, common: &dyn Fn(
         let prev_end = if k == 0 { from } else { toks[inside[k - 1]].end };
         let comma_before = text[prev_end..t.start].contains(',');
         let conj = CLAUSE_CONJUNCTIONS.contains(&t.form.as_str());
+        let of_which = t.form == "which" && k > 0 && toks[inside[k - 1]].form == "of";
+        if PARTITIVES.contains(&t.form.as_str()) {
+            return Some(t.start);
+        }
+        if of_which {
+            return Some(toks[inside[k - 1]].start);
+        }
         let next = inside.get(k + 1).map(|&j| &toks[j]);
         let subject_at = |tok: &Token, j: usize| {
             DETERMINERS.contains(&tok.form.as_str()) || is_name(tok, opens(text, toks, j), common)
@@ -483,6 +504,22 @@ mod tests {
         assert_eq!(find(&fs, "126").seg, find(&fs, "88").seg);
         assert_eq!(find(&fs, "88").head, [text::stem("arrivals")]);
         assert_eq!(find(&fs, "126").head, [text::stem("departures")]);
+    }
+
+    #[test]
+    fn a_part_of_a_figure_is_a_segment_of_its_own() {
+        for text in [
+            "Visitors spent an estimated £386m, of which £141m in restaurants alone.",
+            "Les retombées sont estimées à 386 millions d'euros, dont 141 millions pour la seule restauration.",
+        ] {
+            let fs = frames(text);
+            assert_ne!(fs[0].seg, fs[1].seg, "{text}");
+            assert!(
+                !fs[0].words.iter().any(|w| w.starts_with("restaur")),
+                "{text}: {:?}",
+                fs[0].words
+            );
+        }
     }
 
     #[test]

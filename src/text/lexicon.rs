@@ -72,6 +72,47 @@ pub fn language_of(words: &[String]) -> Option<&'static str> {
     (best >= LANGUAGE_MARKERS_MIN && unique).then_some(tag)
 }
 
+/// Words that say a statement holds of every member ("in every area", "all of them"): a passage that says it of
+/// some does not state it.
+#[rustfmt::skip]
+pub const UNIVERSALS: &[&str] = &[
+    "every", "all", "each", "always", "everywhere", "everyone", "everybody", "tous", "toutes", "chaque", "alle",
+    "jede", "jeder", "jedes", "immer",
+];
+
+pub fn is_universal(word: &str) -> bool {
+    UNIVERSALS.contains(&word)
+}
+
+/// Degree phrases on either side of a mark ("more than enough" against "almost enough"): the same words with the
+/// other side state the opposite. Folded word sequences; "over" and "under" are left out, being as often "during"
+/// and "beneath".
+#[rustfmt::skip]
+pub const DEGREE_ABOVE: &[&[&str]] = &[
+    &["more", "than"], &["at", "least"], &["well", "over"], &["exceeded"], &["exceeds"],
+];
+#[rustfmt::skip]
+pub const DEGREE_BELOW: &[&[&str]] = &[
+    &["almost"], &["nearly"], &["less", "than"], &["short", "of"], &["not", "quite"], &["fewer", "than"],
+];
+
+/// Which side of a mark a text's degree phrases put it on: `Some(true)` above, `Some(false)` below, `None` when it
+/// has none or both.
+pub fn degree(words: &[String]) -> Option<bool> {
+    let has = |table: &[&[&str]]| {
+        table.iter().any(|seq| {
+            words
+                .windows(seq.len())
+                .any(|w| w.iter().zip(seq.iter()).all(|(a, b)| a == b))
+        })
+    };
+    match (has(DEGREE_ABOVE), has(DEGREE_BELOW)) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
 /// Words that flip what a sentence states (folded: lower case, straight apostrophe).
 #[rustfmt::skip]
 pub const NEGATIONS: &[&str] = &[
@@ -209,6 +250,36 @@ pub fn is_abbreviation(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn a_short_text_names_its_language_by_its_function_words() {
+        assert_eq!(
+            language_of(&words("Die Grundsteuer in Kellenbach steigt um 45 Prozent und mehr")),
+            Some("de")
+        );
+        assert_eq!(
+            language_of(&words("La fréquentation des campings a augmenté cet été")),
+            Some("fr")
+        );
+        assert_eq!(
+            language_of(&words("The number of calls was 86.2% of the total")),
+            Some("en")
+        );
+        // one marker, or a tie, is no language
+        assert_eq!(language_of(&words("Kellenbach um 45 Prozent")), None);
+    }
+
+    #[test]
+    fn degree_phrases_put_a_text_above_or_below_its_mark() {
+        assert_eq!(degree(&words("more than enough to fill a pool")), Some(true));
+        assert_eq!(degree(&words("almost enough to fill a pool")), Some(false));
+        assert_eq!(degree(&words("enough to fill a pool")), None);
+        assert_eq!(degree(&words("fell over the year")), None);
+    }
 
     #[test]
     fn every_entry_is_folded_and_listed_once() {

@@ -32,6 +32,8 @@ struct Read {
     names_here: bool,
     negated: bool,
     opposite: bool,
+    /// The claim says "every", "all" or "each"; the passage does not.
+    universal_unstated: bool,
 }
 
 /// The stance of one page on a plain statement; `None` when nothing on it bears on the claim.
@@ -112,7 +114,7 @@ fn judge(claim: &Claim, r: &Read) -> Stance {
         return Stance::Mentions;
     }
     let flipped = r.negated != claim.negated || r.opposite;
-    if r.coverage >= SUPPORT_COVERAGE && !flipped {
+    if r.coverage >= SUPPORT_COVERAGE && !flipped && !r.universal_unstated {
         Stance::Supports
     } else if r.coverage >= CONTRADICT_COVERAGE && flipped {
         Stance::Contradicts
@@ -149,6 +151,15 @@ fn read(claim: &Claim, words: &[String], weights: &[f64], total: f64, text: &str
             opposite = true;
         }
     }
+    // "more than enough" where the passage says "almost enough": the same words, the other side of the mark.
+    let claim_words = text::words(claim.body_text());
+    let passage_words = text::words(text);
+    if let (Some(c), Some(p)) = (lexicon::degree(&claim_words), lexicon::degree(&passage_words)) {
+        opposite |= c != p;
+    }
+    // "in every area" is not stated by a passage that says it of some.
+    let universal_unstated =
+        claim_words.iter().any(|w| lexicon::is_universal(w)) && !passage_words.iter().any(|w| lexicon::is_universal(w));
     let names_here = claim.names.iter().all(|n| {
         toks.iter().any(|t| same_name(n, t.form.trim_end_matches("'s")))
             || claim.initials_of(n).is_some_and(|a| toks.iter().any(|t| t.form == a))
@@ -166,5 +177,6 @@ fn read(claim: &Claim, words: &[String], weights: &[f64], total: f64, text: &str
         names_here,
         negated,
         opposite,
+        universal_unstated,
     }
 }

@@ -29,15 +29,15 @@ const SETS: &[Set] = &[
     Set {
         claims: "claims/real.jsonl",
         pages: "fixtures/real",
-        min_accuracy: 0.65,
-        max_false_support: 4,
-        min_evidence: 0.78,
+        min_accuracy: 0.68,
+        max_false_support: 2,
+        min_evidence: 0.80,
     },
     Set {
         claims: "claims/shapes.jsonl",
         pages: "fixtures/shapes",
-        min_accuracy: 0.63,
-        max_false_support: 1,
+        min_accuracy: 0.66,
+        max_false_support: 0,
         min_evidence: 0.73,
     },
 ];

@@ -25,7 +25,7 @@ use crate::quantity::{self, Quantity};
 use crate::text::{self, lexicon};
 
 /// Share of the claim's tokens (words and figure slots) that must stand, in order, in the passage.
-pub const VERBATIM_SHARE: f64 = 0.9;
+pub const VERBATIM_SHARE: f64 = 0.8;
 /// Fewest tokens a claim needs to be read as a copied sentence.
 pub const VERBATIM_MIN_TOKENS: usize = 8;
 /// Units read around each retrieved one: a copied sentence may run over the page's own sentence breaks.

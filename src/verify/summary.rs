@@ -27,7 +27,17 @@ pub fn of(verdict: Verdict, input: &CheckInput, evidence: &[Evidence], read: usi
             let first = with(Stance::Contradicts).next();
             let diff = first
                 .and_then(|e| e.differences.first())
-                .map(|d| format!(" The source says {} where the claim says {}.", d.source, d.claim))
+                .map(|d| {
+                    if d.source == d.claim {
+                        // the same figure as written: what differs is its direction or what it is a share of
+                        format!(
+                            " The source's {} goes the other way or measures something else.",
+                            d.source
+                        )
+                    } else {
+                        format!(" The source says {} where the claim says {}.", d.source, d.claim)
+                    }
+                })
                 .unwrap_or_default();
             format!(
                 "Contradicted by {n} source{}: {}.{diff}",

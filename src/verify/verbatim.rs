@@ -28,6 +28,10 @@ use crate::text::{self, lexicon};
 pub const VERBATIM_SHARE: f64 = 0.8;
 /// Fewest tokens a claim needs to be read as a copied sentence.
 pub const VERBATIM_MIN_TOKENS: usize = 8;
+/// Most tokens of a claim read as a copied sentence, and of a passage it is looked for in: the alignment costs
+/// their product, so a paragraph-long claim or a table-sized unit is left to the frame reading.
+const MAX_CLAIM_TOKENS: usize = 200;
+const MAX_PASSAGE_TOKENS: usize = 1_500;
 /// Units read around each retrieved one: a copied sentence may run over the page's own sentence breaks.
 const WINDOW: usize = 1;
 
@@ -111,7 +115,7 @@ pub fn assess(claim: &Claim, page: &ReadPage, hits: &[Hit]) -> Option<Finding> {
     let claimed: Vec<Quantity> = quantity::extract(body, &Claim::context(body));
     let claim_spans: Vec<(usize, usize)> = claimed.iter().map(|q| (q.start, q.end)).collect();
     let cs = slots(body, 0, &claim_spans);
-    if cs.len() < VERBATIM_MIN_TOKENS || claimed.is_empty() {
+    if cs.len() < VERBATIM_MIN_TOKENS || cs.len() > MAX_CLAIM_TOKENS || claimed.is_empty() {
         return None;
     }
     let analysis = page.analysis();
@@ -138,6 +142,9 @@ pub fn assess(claim: &Claim, page: &ReadPage, hits: &[Hit]) -> Option<Finding> {
         let found: Vec<&Figure> = (lo..=hi).flat_map(|u| figures[u].iter()).collect();
         let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.q.start, f.q.end)).collect();
         let ps = slots(&text[start..end], start, &spans);
+        if ps.len() > MAX_PASSAGE_TOKENS {
+            continue;
+        }
         let pairs = align(&cs, &ps);
         if !dense(&pairs, cs.len()) {
             continue;
@@ -151,6 +158,9 @@ pub fn assess(claim: &Claim, page: &ReadPage, hits: &[Hit]) -> Option<Finding> {
 pub fn states(claim: &str, passage: &str) -> bool {
     let cs = slots(claim, 0, &[]);
     let ps = slots(passage, 0, &[]);
+    if cs.len() > MAX_CLAIM_TOKENS || ps.len() > MAX_PASSAGE_TOKENS {
+        return false;
+    }
     let pairs = align(&cs, &ps);
     // every number of the claim among the words paired: one changed number is the one word that matters
     let numbers_paired = cs.iter().enumerate().all(|(i, (s, _, _))| {

@@ -7,6 +7,7 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::tables;
+use crate::text::{base_letter, is_apostrophe, is_combining, is_invisible};
 
 /// One comparison token: its normalised form's hash and its byte range in the text it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,52 +15,6 @@ pub(crate) struct Token {
     pub hash: u64,
     pub start: usize,
     pub end: usize,
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{2bc}' | '`' | '\u{b4}')
-}
-
-/// Characters that are invisible inside a word (soft hyphen, zero-width joiners).
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
-}
-
-/// Combining accents (a decomposed `é` is `e` + U+0301).
-fn is_combining(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}')
-}
-
-/// The base letter of a lower-case accented Latin letter, so composed and decomposed spellings compare equal.
-fn base_letter(c: char) -> char {
-    const FOLDS: &[(&str, char)] = &[
-        ("àáâãäåāăą", 'a'),
-        ("çćĉċč", 'c'),
-        ("ďđ", 'd'),
-        ("èéêëēĕėęě", 'e'),
-        ("ĝğġģ", 'g'),
-        ("ĥħ", 'h'),
-        ("ìíîïĩīĭįı", 'i'),
-        ("ĵ", 'j'),
-        ("ķ", 'k'),
-        ("ĺļľŀł", 'l'),
-        ("ñńņňŉ", 'n'),
-        ("òóôõöøōŏő", 'o'),
-        ("ŕŗř", 'r'),
-        ("śŝşšș", 's'),
-        ("ţťŧț", 't'),
-        ("ùúûüũūŭůűų", 'u'),
-        ("ŵ", 'w'),
-        ("ýÿŷ", 'y'),
-        ("źżž", 'z'),
-    ];
-    if c.is_ascii() {
-        return c;
-    }
-    FOLDS.iter().find(|(from, _)| from.contains(c)).map_or(c, |&(_, to)| to)
 }
 
 /// Folds a character of a word to its comparison form, pushing it to `out`.

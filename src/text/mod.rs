@@ -14,3 +14,4 @@ pub use sentences::{sentence_around, sentences, split_sentences, Sentence, CLOSI
 pub use words::{
     base_letter, content_words, fold, is_content, negated, normalise, same_word, stem, tokens, words, Token,
 };
+pub(crate) use words::{is_apostrophe, is_combining, is_invisible};

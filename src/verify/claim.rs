@@ -98,14 +98,7 @@ impl Claim {
             })
             .collect();
         let names_in = |range: (usize, usize)| {
-            let mut out: Vec<String> = (0..toks.len())
-                .filter(|&i| toks[i].start >= range.0 && toks[i].end <= range.1)
-                .filter(|&i| {
-                    let initial = toks[i].start == range.0 || frames::opens(claim, &toks, i);
-                    frames::is_name(&toks[i], initial, common)
-                })
-                .map(|i| toks[i].form.trim_end_matches("'s").to_string())
-                .collect();
+            let mut out: Vec<String> = names_at(claim, &toks, range, common).flatten().collect();
             out.sort();
             out.dedup();
             out
@@ -198,22 +191,33 @@ fn name_runs(
 ) -> Vec<Vec<String>> {
     let mut runs: Vec<Vec<String>> = Vec::new();
     let mut current: Vec<String> = Vec::new();
-    for (i, t) in toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.start >= body.0 && t.end <= body.1)
-    {
-        let initial = t.start == body.0 || frames::opens(claim, toks, i);
-        if frames::is_name(t, initial, common) {
-            current.push(t.form.trim_end_matches("'s").to_string());
-        } else if !current.is_empty() {
-            runs.push(std::mem::take(&mut current));
+    for name in names_at(claim, toks, body, common) {
+        match name {
+            Some(n) => current.push(n),
+            None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
+            None => {}
         }
     }
     if !current.is_empty() {
         runs.push(current);
     }
     runs
+}
+
+/// For each token of `range`, in order, its folded name when it is one (a possessive's owner), else `None`.
+fn names_at<'a>(
+    claim: &'a str,
+    toks: &'a [text::Token],
+    range: (usize, usize),
+    common: &'a dyn Fn(&str) -> bool,
+) -> impl Iterator<Item = Option<String>> + 'a {
+    toks.iter()
+        .enumerate()
+        .filter(move |(_, t)| t.start >= range.0 && t.end <= range.1)
+        .map(move |(i, t)| {
+            let initial = t.start == range.0 || frames::opens(claim, toks, i);
+            frames::is_name(t, initial, common).then(|| t.form.trim_end_matches("'s").to_string())
+        })
 }
 
 /// One period spanning a claim's dates, when it has any.
@@ -235,16 +239,12 @@ fn date_span(qs: &[Quantity]) -> Option<quantity::Period> {
 /// "Northmoor's unemployment rate …", "US crude fell …"). "The watchdog graded the Met …" opens with none.
 fn lead_names(claim: &str, toks: &[text::Token], body: (usize, usize), common: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut out = Vec::new();
-    for (i, t) in toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.start >= body.0 && t.end <= body.1)
-    {
-        let initial = t.start == body.0 || frames::opens(claim, toks, i);
-        if frames::is_name(t, initial, common) {
-            out.push(t.form.trim_end_matches("'s").to_string());
-        } else if !lexicon::is_stopword(&t.form) || !out.is_empty() {
-            break;
+    let in_body = toks.iter().filter(|t| t.start >= body.0 && t.end <= body.1);
+    for (name, t) in names_at(claim, toks, body, common).zip(in_body) {
+        match name {
+            Some(n) => out.push(n),
+            None if !lexicon::is_stopword(&t.form) || !out.is_empty() => break,
+            None => {}
         }
     }
     out
